@@ -1,0 +1,28 @@
+package io.ainstruct.domain.access;
+
+import io.ainstruct.domain.collection.CollectionId;
+import io.ainstruct.domain.user.UserId;
+
+import java.util.Set;
+
+/** Who is asking. Every use case receives one; authorization is decided from it alone. */
+public sealed interface Caller {
+
+    /** The user on whose behalf the request runs: the owner of whatever the caller may reach. */
+    UserId userId();
+
+    /** A user acting through a session (JWT) or a personal access token, limited to {@code scopes}. */
+    record Person(UserId userId, Set<Scope> scopes, boolean superuser) implements Caller {
+        public Person {
+            scopes = superuser ? Scope.all() : Set.copyOf(scopes);
+        }
+
+        public boolean has(Scope scope) {
+            return scopes.contains(scope);
+        }
+    }
+
+    /** A collection access token: one collection, read or read-write, acting for the user who created it. */
+    record CollectionToken(UserId userId, CollectionId collectionId, Permission permission) implements Caller {
+    }
+}

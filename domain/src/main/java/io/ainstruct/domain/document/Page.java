@@ -1,0 +1,6 @@
+package io.ainstruct.domain.document;
+
+import java.util.List;
+
+public record Page<T>(List<T> items, long total, int limit, int offset) {
+}
