@@ -12,7 +12,7 @@ public final class Ids {
 
     public static UUID parse(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInput(ErrorCode.INVALID_ID, field, "is required");
+            throw new InvalidInput(field, "is required");
         }
         try {
             UUID id = UUID.fromString(text.trim());

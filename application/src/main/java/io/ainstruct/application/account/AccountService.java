@@ -1,0 +1,133 @@
+package io.ainstruct.application.account;
+
+import io.ainstruct.domain.access.Caller;
+import io.ainstruct.domain.collection.Collection;
+import io.ainstruct.domain.collection.CollectionId;
+import io.ainstruct.domain.error.ErrorCode;
+import io.ainstruct.domain.error.Forbidden;
+import io.ainstruct.domain.error.InvalidInput;
+import io.ainstruct.domain.error.NotFound;
+import io.ainstruct.domain.error.Unauthenticated;
+import io.ainstruct.domain.port.AccessTokens;
+import io.ainstruct.domain.port.CollectionRepository;
+import io.ainstruct.domain.port.PasswordHasher;
+import io.ainstruct.domain.port.RefreshTokenRepository;
+import io.ainstruct.domain.port.UnitOfWork;
+import io.ainstruct.domain.port.UserRepository;
+import io.ainstruct.domain.session.IssuedToken;
+import io.ainstruct.domain.session.RefreshToken;
+import io.ainstruct.domain.session.Secrets;
+import io.ainstruct.domain.user.User;
+import io.ainstruct.domain.user.UserId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registration, login, session refresh and the caller's profile. */
+public final class AccountService {
+    private static final String REFRESH_PREFIX = "rt_";
+
+    private final UserRepository users;
+    private final CollectionRepository collections;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordHasher hasher;
+    private final AccessTokens accessTokens;
+    private final UnitOfWork uow;
+    private final Clock clock;
+    private final Duration refreshLifetime;
+    // Verified when the login names no user, so that a wrong username costs as long as a wrong password.
+    private final String decoyHash;
+
+    public AccountService(UserRepository users, CollectionRepository collections, RefreshTokenRepository refreshTokens,
+                          PasswordHasher hasher, AccessTokens accessTokens, UnitOfWork uow, Clock clock,
+                          Duration refreshLifetime) {
+        this.users = users;
+        this.collections = collections;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+        this.accessTokens = accessTokens;
+        this.uow = uow;
+        this.clock = clock;
+        this.refreshLifetime = refreshLifetime;
+        this.decoyHash = hasher.hash(Secrets.generate(""));
+    }
+
+    public User register(Registration registration) {
+        String hash = hasher.hash(registration.password());
+        Instant now = clock.instant();
+        User user = new User(UserId.random(), registration.email(), registration.username(), hash, true, false, now, now);
+        return uow.inTransaction(() -> {
+            users.insert(user);
+            collections.insert(new Collection(CollectionId.random(), user.id(), Collection.DEFAULT_NAME, now, now));
+            return user;
+        });
+    }
+
+    public Session login(String login, String password) {
+        if (login == null || login.isBlank()) {
+            throw new InvalidInput("username", "is required");
+        }
+        if (password == null || password.isEmpty()) {
+            throw new InvalidInput("password", "is required");
+        }
+        Optional<User> found = users.findByLogin(login.trim());
+        boolean matches = hasher.matches(password, found.map(User::passwordHash).orElse(decoyHash));
+        if (found.isEmpty() || !matches) {
+            throw new Unauthenticated(ErrorCode.INVALID_CREDENTIALS, "Invalid username or password");
+        }
+        User user = found.get();
+        requireActive(user);
+        return uow.inTransaction(() -> {
+            if (hasher.needsRehash(user.passwordHash())) {
+                users.update(user.withPasswordHash(hasher.hash(password), clock.instant()));
+            }
+            ensureDefaultCollection(user.id());
+            return openSession(user.id());
+        });
+    }
+
+    public Session refresh(String refreshToken) {
+        if (refreshToken == null || !refreshToken.startsWith(REFRESH_PREFIX)) {
+            throw invalidRefreshToken();
+        }
+        return uow.inTransaction(() -> {
+            UserId userId = refreshTokens.consume(Secrets.digest(refreshToken), clock.instant())
+                    .orElseThrow(AccountService::invalidRefreshToken);
+            requireActive(users.findById(userId).orElseThrow(AccountService::invalidRefreshToken));
+            return openSession(userId);
+        });
+    }
+
+    public User profile(Caller caller) {
+        return users.findById(caller.userId())
+                .orElseThrow(() -> new NotFound(ErrorCode.USER_NOT_FOUND, "User not found"));
+    }
+
+    private Session openSession(UserId userId) {
+        Instant now = clock.instant();
+        IssuedToken access = accessTokens.issue(userId, now);
+        String refresh = Secrets.generate(REFRESH_PREFIX);
+        refreshTokens.insert(new RefreshToken(UUID.randomUUID(), userId, Secrets.digest(refresh), now.plus(refreshLifetime), now));
+        return new Session(access.value(), refresh, Duration.between(now, access.expiresAt()));
+    }
+
+    private void ensureDefaultCollection(UserId userId) {
+        if (collections.findByOwnerAndName(userId, Collection.DEFAULT_NAME).isEmpty()) {
+            Instant now = clock.instant();
+            collections.insert(new Collection(CollectionId.random(), userId, Collection.DEFAULT_NAME, now, now));
+        }
+    }
+
+    private static void requireActive(User user) {
+        if (!user.active()) {
+            throw new Forbidden(ErrorCode.ACCOUNT_DISABLED, "This account is disabled");
+        }
+    }
+
+    private static Unauthenticated invalidRefreshToken() {
+        return new Unauthenticated(ErrorCode.INVALID_REFRESH_TOKEN, "The refresh token is invalid, expired or already used");
+    }
+}

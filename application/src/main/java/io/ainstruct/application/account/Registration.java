@@ -1,0 +1,32 @@
+package io.ainstruct.application.account;
+
+import io.ainstruct.application.validation.Require;
+import io.ainstruct.domain.error.InvalidInput;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** A request to create an account; checks its own fields. */
+public record Registration(String username, String email, String password) {
+    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}_.\\-]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    // bcrypt reads at most 72 bytes; refusing longer passwords beats silently ignoring their tail.
+    private static final int MAX_PASSWORD_BYTES = 72;
+
+    public Registration {
+        Require.text("username", username, 3, 100);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new InvalidInput("username", "may contain letters, digits, '_', '.' and '-' only");
+        }
+        Require.text("email", email, 3, 320);
+        email = email.trim().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(email).matches()) {
+            throw new InvalidInput("email", "is not an e-mail address");
+        }
+        Require.text("password", password, 8, 128);
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new InvalidInput("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        }
+    }
+}

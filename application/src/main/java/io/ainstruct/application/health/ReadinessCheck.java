@@ -1,0 +1,32 @@
+package io.ainstruct.application.health;
+
+import io.ainstruct.domain.port.Embedder;
+import io.ainstruct.domain.port.IndexingOutbox;
+import io.ainstruct.domain.port.VectorIndex;
+
+import java.util.Optional;
+
+/** Looks at the database, the vector index and the embedder without changing anything. */
+public final class ReadinessCheck {
+    private final IndexingOutbox outbox;
+    private final VectorIndex index;
+    private final Embedder embedder;
+
+    public ReadinessCheck(IndexingOutbox outbox, VectorIndex index, Embedder embedder) {
+        this.outbox = outbox;
+        this.index = index;
+        this.embedder = embedder;
+    }
+
+    public Readiness check() {
+        long backlog;
+        Optional<String> problem = Optional.empty();
+        try {
+            backlog = outbox.backlog();
+        } catch (RuntimeException e) {
+            backlog = -1;
+            problem = Optional.of(String.valueOf(e.getMessage()));
+        }
+        return new Readiness(problem.isEmpty(), problem, backlog, index.size(), embedder.modelName(), embedder.dimension());
+    }
+}

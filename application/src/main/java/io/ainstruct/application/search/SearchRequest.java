@@ -1,0 +1,38 @@
+package io.ainstruct.application.search;
+
+import io.ainstruct.application.validation.Require;
+import io.ainstruct.domain.collection.CollectionId;
+import io.ainstruct.domain.document.DocumentType;
+import io.ainstruct.domain.error.InvalidInput;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A semantic search. Without a collection it covers every collection the caller may read; {@code minScore}
+ * drops weak hits; {@code maxTokens} bounds the text returned.
+ */
+public record SearchRequest(String query, Optional<CollectionId> collectionId, int maxResults, int maxTokens,
+                            Optional<DocumentType> type, Map<String, String> metadataEquals, Optional<Double> minScore) {
+    public static final int DEFAULT_MAX_RESULTS = 5;
+    public static final int DEFAULT_MAX_TOKENS = 2000;
+
+    public SearchRequest {
+        Require.text("query", query == null ? null : query.strip(), 1, 2000);
+        query = query.strip();
+        metadataEquals = metadataEquals == null ? Map.of() : Map.copyOf(metadataEquals);
+        minScore.ifPresent(score -> {
+            if (score.isNaN() || score < -1 || score > 1) {
+                throw new InvalidInput("score_threshold", "must be between -1 and 1");
+            }
+        });
+    }
+
+    public static SearchRequest of(String query, Optional<CollectionId> collectionId, Integer maxResults, Integer maxTokens,
+                                   Optional<DocumentType> type, Map<String, String> metadataEquals, Optional<Double> minScore) {
+        return new SearchRequest(query, collectionId,
+                Require.range("max_results", maxResults, DEFAULT_MAX_RESULTS, 1, 100),
+                Require.range("max_tokens", maxTokens, DEFAULT_MAX_TOKENS, 1, 100_000),
+                type, metadataEquals, minScore);
+    }
+}

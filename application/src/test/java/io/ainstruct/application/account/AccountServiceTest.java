@@ -1,0 +1,337 @@
+package io.ainstruct.application.account;
+
+import io.ainstruct.application.fakes.FakeAccessTokens;
+import io.ainstruct.application.fakes.FakePasswordHasher;
+import io.ainstruct.application.fakes.TestWorld;
+import io.ainstruct.domain.access.Caller;
+import io.ainstruct.domain.collection.Collection;
+import io.ainstruct.domain.collection.CollectionSummary;
+import io.ainstruct.domain.error.Conflict;
+import io.ainstruct.domain.error.ErrorCode;
+import io.ainstruct.domain.error.Forbidden;
+import io.ainstruct.domain.error.Unauthenticated;
+import io.ainstruct.domain.session.Secrets;
+import io.ainstruct.domain.user.User;
+import io.ainstruct.domain.user.UserId;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static io.ainstruct.application.fakes.DomainAssertions.assertInvalid;
+import static io.ainstruct.application.fakes.DomainAssertions.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountServiceTest {
+    private static final String PASSWORD = TestWorld.PASSWORD;
+
+    private final TestWorld world = new TestWorld();
+    private final AccountService accounts = world.accounts;
+
+    private User register(String username, String email) {
+        return accounts.register(new Registration(username, email, PASSWORD));
+    }
+
+    @Nested
+    class Register {
+
+        @Test
+        void creates_an_active_ordinary_user_with_a_default_collection() {
+            User alice = register("alice", "alice@example.com");
+
+            assertThat(world.users.findById(alice.id())).contains(alice);
+            assertThat(alice.active()).isTrue();
+            assertThat(alice.superuser()).isFalse();
+            assertThat(world.collections.listByOwner(alice.id(), world.clock.instant()))
+                    .extracting(s -> s.collection().name())
+                    .containsExactly(Collection.DEFAULT_NAME);
+        }
+
+        @Test
+        void stores_a_hash_never_the_password() {
+            User alice = register("alice", "alice@example.com");
+
+            assertThat(alice.passwordHash()).isNotEqualTo(PASSWORD).isEqualTo(world.hasher.hash(PASSWORD));
+        }
+
+        @Test
+        void keeps_the_email_in_lower_case() {
+            User alice = register("alice", "  Alice@Example.COM ");
+
+            assertThat(alice.email()).isEqualTo("alice@example.com");
+        }
+
+        @Test
+        void refuses_a_username_taken_in_any_case() {
+            register("alice", "alice@example.com");
+
+            assertRefused(() -> register("ALICE", "other@example.com"), Conflict.class, ErrorCode.USERNAME_EXISTS);
+        }
+
+        @Test
+        void refuses_an_email_taken_in_any_case() {
+            register("alice", "alice@example.com");
+
+            assertRefused(() -> register("bob", "ALICE@example.com"), Conflict.class, ErrorCode.EMAIL_EXISTS);
+        }
+
+        @Test
+        void a_refused_registration_leaves_no_trace() {
+            register("alice", "alice@example.com");
+
+            assertRefused(() -> register("bob", "alice@example.com"), Conflict.class, ErrorCode.EMAIL_EXISTS);
+
+            assertThat(world.users.count()).isEqualTo(1);
+            assertThat(world.collections.count()).isEqualTo(1);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "   ", "ab", "has space", "semi;colon", "slash/", "at@sign"})
+        void refuses_a_bad_username(String username) {
+            assertInvalid(() -> new Registration(username, "x@example.com", PASSWORD), "username");
+        }
+
+        @Test
+        void refuses_a_username_over_100_characters() {
+            assertInvalid(() -> new Registration("a".repeat(101), "x@example.com", PASSWORD), "username");
+        }
+
+        @Test
+        void accepts_usernames_of_3_and_100_characters_with_letters_digits_and_punctuation() {
+            new Registration("abc", "x@example.com", PASSWORD);
+            new Registration("a".repeat(100), "x@example.com", PASSWORD);
+            new Registration("Zoë_o.k-42", "x@example.com", PASSWORD);
+        }
+
+        @Test
+        void refuses_a_missing_username() {
+            assertInvalid(() -> new Registration(null, "x@example.com", PASSWORD), "username");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "plain", "no-at.example.com", "a@b", "two@@example.com", "sp ace@example.com"})
+        void refuses_a_bad_email(String email) {
+            assertInvalid(() -> new Registration("alice", email, PASSWORD), "email");
+        }
+
+        @Test
+        void refuses_a_missing_or_too_long_email() {
+            assertInvalid(() -> new Registration("alice", null, PASSWORD), "email");
+            assertInvalid(() -> new Registration("alice", "a".repeat(310) + "@example.com", PASSWORD), "email");
+        }
+
+        @Test
+        void refuses_a_password_shorter_than_8_characters() {
+            assertInvalid(() -> new Registration("alice", "alice@example.com", "1234567"), "password");
+            new Registration("alice", "alice@example.com", "12345678");
+        }
+
+        @Test
+        void refuses_a_missing_or_blank_password() {
+            assertInvalid(() -> new Registration("alice", "alice@example.com", null), "password");
+            assertInvalid(() -> new Registration("alice", "alice@example.com", "         "), "password");
+        }
+
+        @Test
+        void refuses_a_password_over_72_bytes_even_when_under_72_characters() {
+            new Registration("alice", "alice@example.com", "a".repeat(72));
+            assertInvalid(() -> new Registration("alice", "alice@example.com", "a".repeat(73)), "password");
+            // 37 two-byte characters: 74 bytes.
+            assertInvalid(() -> new Registration("alice", "alice@example.com", "é".repeat(37)), "password");
+        }
+    }
+
+    @Nested
+    class Login {
+
+        @Test
+        void by_username_gives_a_working_session() {
+            User alice = register("alice", "alice@example.com");
+
+            Session session = accounts.login("alice", PASSWORD);
+
+            assertThat(session.accessTokenLifetime()).isEqualTo(FakeAccessTokens.LIFETIME);
+            assertThat(session.refreshToken()).startsWith("rt_");
+            Caller caller = world.authenticator.authenticate(session.accessToken());
+            assertThat(caller.userId()).isEqualTo(alice.id());
+        }
+
+        @Test
+        void by_username_or_email_in_any_case() {
+            User alice = register("alice", "alice@example.com");
+
+            for (String login : new String[]{"ALICE", "Alice@Example.com", "  alice  "}) {
+                Session session = accounts.login(login, PASSWORD);
+                assertThat(world.authenticator.authenticate(session.accessToken()).userId()).isEqualTo(alice.id());
+            }
+        }
+
+        @Test
+        void stores_only_the_digest_of_the_refresh_token() {
+            register("alice", "alice@example.com");
+
+            Session session = accounts.login("alice", PASSWORD);
+
+            assertThat(world.refreshTokens.storedHashes())
+                    .contains(Secrets.digest(session.refreshToken()))
+                    .doesNotContain(session.refreshToken());
+        }
+
+        @Test
+        void wrong_password_and_unknown_user_get_the_same_answer() {
+            register("alice", "alice@example.com");
+
+            assertRefused(() -> accounts.login("alice", "wrong password"), Unauthenticated.class, ErrorCode.INVALID_CREDENTIALS);
+            assertRefused(() -> accounts.login("nobody", PASSWORD), Unauthenticated.class, ErrorCode.INVALID_CREDENTIALS);
+        }
+
+        @Test
+        void missing_login_or_password_is_a_validation_error() {
+            assertInvalid(() -> accounts.login(null, PASSWORD), "username");
+            assertInvalid(() -> accounts.login("  ", PASSWORD), "username");
+            assertRefused(() -> accounts.login("alice", ""), io.ainstruct.domain.error.InvalidInput.class,
+                    ErrorCode.VALIDATION_ERROR);
+        }
+
+        @Test
+        void a_disabled_account_is_refused_as_disabled() {
+            User alice = register("alice", "alice@example.com");
+            world.disable(alice.id());
+
+            assertRefused(() -> accounts.login("alice", PASSWORD), Forbidden.class, ErrorCode.ACCOUNT_DISABLED);
+        }
+
+        @Test
+        void a_disabled_account_with_a_wrong_password_reveals_nothing() {
+            User alice = register("alice", "alice@example.com");
+            world.disable(alice.id());
+
+            assertRefused(() -> accounts.login("alice", "wrong password"), Unauthenticated.class,
+                    ErrorCode.INVALID_CREDENTIALS);
+        }
+
+        @Test
+        void rehashes_a_legacy_hash() {
+            UserId id = importedUser("legacy", FakePasswordHasher.LEGACY + PASSWORD);
+
+            accounts.login("legacy", PASSWORD);
+
+            assertThat(world.user(id).passwordHash()).isEqualTo(FakePasswordHasher.CURRENT + PASSWORD);
+            accounts.login("legacy", PASSWORD);
+        }
+
+        @Test
+        void leaves_a_current_hash_alone() {
+            User alice = register("alice", "alice@example.com");
+
+            accounts.login("alice", PASSWORD);
+
+            assertThat(world.user(alice.id())).isEqualTo(alice);
+        }
+
+        @Test
+        void gives_a_user_without_a_default_collection_one() {
+            UserId id = importedUser("imported", FakePasswordHasher.CURRENT + PASSWORD);
+            assertThat(world.collections.listByOwner(id, world.clock.instant())).isEmpty();
+
+            accounts.login("imported", PASSWORD);
+            accounts.login("imported", PASSWORD);
+
+            assertThat(world.collections.listByOwner(id, world.clock.instant()))
+                    .extracting(CollectionSummary::collection).extracting(Collection::name)
+                    .containsExactly(Collection.DEFAULT_NAME);
+        }
+
+        /** A user as an import from the Python service leaves it: no collection yet. */
+        private UserId importedUser(String username, String hash) {
+            var now = world.clock.instant();
+            User user = new User(UserId.random(), username + "@example.com", username, hash, true, false, now, now);
+            world.uow.run(() -> world.users.insert(user));
+            return user.id();
+        }
+    }
+
+    @Nested
+    class Refresh {
+
+        @Test
+        void rotates_both_tokens() {
+            User alice = register("alice", "alice@example.com");
+            Session first = accounts.login("alice", PASSWORD);
+
+            Session second = accounts.refresh(first.refreshToken());
+
+            assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+            assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
+            assertThat(world.authenticator.authenticate(second.accessToken()).userId()).isEqualTo(alice.id());
+        }
+
+        @Test
+        void a_used_refresh_token_is_refused() {
+            register("alice", "alice@example.com");
+            Session first = accounts.login("alice", PASSWORD);
+            Session second = accounts.refresh(first.refreshToken());
+
+            assertRefused(() -> accounts.refresh(first.refreshToken()), Unauthenticated.class, ErrorCode.INVALID_REFRESH_TOKEN);
+            accounts.refresh(second.refreshToken());
+        }
+
+        @Test
+        void an_expired_refresh_token_is_refused() {
+            register("alice", "alice@example.com");
+            Session session = accounts.login("alice", PASSWORD);
+
+            world.clock.advance(Duration.ofDays(7));
+
+            assertRefused(() -> accounts.refresh(session.refreshToken()), Unauthenticated.class,
+                    ErrorCode.INVALID_REFRESH_TOKEN);
+        }
+
+        @Test
+        void a_refresh_token_works_until_its_seventh_day_ends() {
+            register("alice", "alice@example.com");
+            Session session = accounts.login("alice", PASSWORD);
+
+            world.clock.advance(Duration.ofDays(7).minusSeconds(1));
+
+            accounts.refresh(session.refreshToken());
+        }
+
+        @Test
+        void a_disabled_user_cannot_refresh() {
+            User alice = register("alice", "alice@example.com");
+            Session session = accounts.login("alice", PASSWORD);
+            world.disable(alice.id());
+
+            assertRefused(() -> accounts.refresh(session.refreshToken()), Forbidden.class, ErrorCode.ACCOUNT_DISABLED);
+        }
+
+        @Test
+        void garbage_is_refused() {
+            for (String garbage : new String[]{null, "", "garbage", "rt_garbage", Secrets.generate("rt_")}) {
+                assertRefused(() -> accounts.refresh(garbage), Unauthenticated.class, ErrorCode.INVALID_REFRESH_TOKEN);
+            }
+        }
+
+        @Test
+        void an_access_token_is_not_a_refresh_token() {
+            register("alice", "alice@example.com");
+            Session session = accounts.login("alice", PASSWORD);
+
+            assertRefused(() -> accounts.refresh(session.accessToken()), Unauthenticated.class,
+                    ErrorCode.INVALID_REFRESH_TOKEN);
+        }
+    }
+
+    @Test
+    void profile_is_the_callers_own_user() {
+        User alice = register("alice", "alice@example.com");
+
+        User profile = accounts.profile(new Caller.Person(alice.id(), Set.of(), false));
+
+        assertThat(profile).isEqualTo(alice);
+    }
+}
