@@ -1,0 +1,84 @@
+package io.ainstruct.adapter.postgres;
+
+import io.ainstruct.domain.collection.CollectionId;
+import io.ainstruct.domain.document.DocumentId;
+import io.ainstruct.domain.port.IndexingOutbox;
+import io.ainstruct.domain.search.OutboxEvent;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Transactional method by method: {@link #awaitNewEvents} must not hold a connection while it sleeps. */
+@Singleton
+public class PostgresIndexingOutbox implements IndexingOutbox {
+    private final OutboxRows rows;
+    private final TransactionOperations<Connection> transactions;
+    private final NewEventSignal newEvents = new NewEventSignal();
+
+    PostgresIndexingOutbox(OutboxRows rows, TransactionOperations<Connection> transactions) {
+        this.rows = rows;
+        this.transactions = transactions;
+    }
+
+    @Override
+    @Transactional
+    public void documentChanged(DocumentId id) {
+        append(OutboxEvent.Kind.SYNC_DOCUMENT, id.value());
+    }
+
+    @Override
+    @Transactional
+    public void collectionDeleted(CollectionId id) {
+        append(OutboxEvent.Kind.DROP_COLLECTION, id.value());
+    }
+
+    /** Mandatory: the locks are the claim, and they last only as long as the caller's transaction. */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public List<OutboxEvent> claimDue(int max, Instant now) {
+        return rows.lockDue(now, max).stream().map(OutboxRow::toDomain).toList();
+    }
+
+    @Override
+    @Transactional
+    public void complete(OutboxEvent event) {
+        rows.deleteById(event.id());
+    }
+
+    @Override
+    @Transactional
+    public void retryLater(OutboxEvent event, String error, Instant retryAt) {
+        rows.postpone(event.id(), error, retryAt);
+    }
+
+    @Override
+    @ReadOnly
+    public long backlog() {
+        return rows.count();
+    }
+
+    @Override
+    public boolean awaitNewEvents(Duration timeout) throws InterruptedException {
+        return newEvents.await(timeout);
+    }
+
+    /** The waiter is woken only after commit: before it, the relay could not see the event. */
+    private void append(OutboxEvent.Kind kind, UUID subject) {
+        rows.append(kind.name(), subject);
+        transactions.findTransactionStatus().orElseThrow().registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                newEvents.raise();
+            }
+        });
+    }
+}

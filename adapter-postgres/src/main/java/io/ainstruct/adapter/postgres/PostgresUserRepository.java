@@ -1,0 +1,57 @@
+package io.ainstruct.adapter.postgres;
+
+import io.ainstruct.adapter.postgres.UniqueViolations.ConflictRule;
+import io.ainstruct.domain.error.ErrorCode;
+import io.ainstruct.domain.port.UserRepository;
+import io.ainstruct.domain.user.User;
+import io.ainstruct.domain.user.UserId;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.util.Map;
+import java.util.Optional;
+
+@Singleton
+@Transactional
+public class PostgresUserRepository implements UserRepository {
+    private static final Map<String, ConflictRule> CONFLICTS = Map.of(
+            "users_username_lower_key", new ConflictRule(ErrorCode.USERNAME_EXISTS, "Username already registered"),
+            "users_email_lower_key", new ConflictRule(ErrorCode.EMAIL_EXISTS, "Email already registered"));
+
+    private final UserRows rows;
+
+    PostgresUserRepository(UserRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public void insert(User user) {
+        try {
+            rows.save(UserRow.of(user));
+        } catch (RuntimeException e) {
+            throw UniqueViolations.translate(e, CONFLICTS);
+        }
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<User> findById(UserId id) {
+        return rows.findById(id.value()).map(UserRow::toDomain);
+    }
+
+    @Override
+    @ReadOnly
+    public Optional<User> findByLogin(String usernameOrEmail) {
+        return rows.findByLogin(usernameOrEmail).map(UserRow::toDomain);
+    }
+
+    @Override
+    public void update(User user) {
+        try {
+            rows.update(UserRow.of(user));
+        } catch (RuntimeException e) {
+            throw UniqueViolations.translate(e, CONFLICTS);
+        }
+    }
+}

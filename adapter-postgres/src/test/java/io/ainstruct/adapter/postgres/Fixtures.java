@@ -1,0 +1,81 @@
+package io.ainstruct.adapter.postgres;
+
+import io.ainstruct.domain.collection.Collection;
+import io.ainstruct.domain.collection.CollectionId;
+import io.ainstruct.domain.document.Chunk;
+import io.ainstruct.domain.document.ChunkId;
+import io.ainstruct.domain.document.ContentHash;
+import io.ainstruct.domain.document.Document;
+import io.ainstruct.domain.document.DocumentId;
+import io.ainstruct.domain.document.DocumentType;
+import io.ainstruct.domain.user.User;
+import io.ainstruct.domain.user.UserId;
+import io.micronaut.context.ApplicationContext;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/** Builds and stores domain objects with unique names, so tests sharing a database never collide. */
+final class Fixtures {
+    private final ApplicationContext context;
+
+    Fixtures(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** PostgreSQL keeps microseconds; values compared after a round trip must not carry more. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    User newUser() {
+        String name = unique("user-");
+        return new User(UserId.random(), name + "@example.com", name, "hash-of-" + name, true, false, now(), now());
+    }
+
+    User storedUser() {
+        User user = newUser();
+        context.getBean(PostgresUserRepository.class).insert(user);
+        return user;
+    }
+
+    Collection storedCollection() {
+        return storedCollection(storedUser().id());
+    }
+
+    Collection storedCollection(UserId owner) {
+        Collection collection = new Collection(CollectionId.random(), owner, unique("collection-"), now(), now());
+        context.getBean(PostgresCollectionRepository.class).insert(collection);
+        return collection;
+    }
+
+    static Document newDocument(CollectionId collection, String content) {
+        return newDocument(collection, content, now());
+    }
+
+    static Document newDocument(CollectionId collection, String content, Instant createdAt) {
+        return new Document(DocumentId.random(), collection, "Title of " + content, content, ContentHash.of(content),
+                DocumentType.MARKDOWN, Map.of("source", "test"), createdAt, createdAt);
+    }
+
+    Document storedDocument(CollectionId collection, String content, int chunkCount) {
+        Document document = newDocument(collection, content);
+        context.getBean(PostgresDocumentRepository.class).insertIfAbsent(document, chunks(document.id(), chunkCount));
+        return document;
+    }
+
+    static List<Chunk> chunks(DocumentId document, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new Chunk(ChunkId.random(), document, i, "chunk " + i + " of " + document, 10 + i,
+                        new float[]{i, 1, 0.5f, -i}))
+                .toList();
+    }
+}

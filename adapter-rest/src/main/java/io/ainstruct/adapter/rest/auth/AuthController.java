@@ -1,0 +1,50 @@
+package io.ainstruct.adapter.rest.auth;
+
+import io.ainstruct.adapter.rest.auth.AuthBodies.LoginBody;
+import io.ainstruct.adapter.rest.auth.AuthBodies.RefreshBody;
+import io.ainstruct.adapter.rest.auth.AuthBodies.RegisterBody;
+import io.ainstruct.adapter.rest.auth.AuthBodies.TokenPairView;
+import io.ainstruct.adapter.rest.auth.AuthBodies.UserView;
+import io.ainstruct.application.account.AccountService;
+import io.ainstruct.application.account.Registration;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+@Controller("/api/v1/auth")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AuthController {
+    private final AccountService accounts;
+    private final Callers callers;
+
+    AuthController(AccountService accounts, Callers callers) {
+        this.accounts = accounts;
+        this.callers = callers;
+    }
+
+    @Post("/register")
+    @Status(HttpStatus.CREATED)
+    UserView register(@Body RegisterBody body) {
+        return UserView.of(accounts.register(new Registration(body.username(), body.email(), body.password())));
+    }
+
+    @Post("/login")
+    TokenPairView login(@Body LoginBody body) {
+        return TokenPairView.of(accounts.login(body.login(), body.password()));
+    }
+
+    @Post("/refresh")
+    TokenPairView refresh(@Body RefreshBody body) {
+        return TokenPairView.of(accounts.refresh(body.refreshToken()));
+    }
+
+    @Get("/profile")
+    UserView profile(BearerToken token) {
+        return UserView.of(accounts.profile(callers.of(token)));
+    }
+}

@@ -1,0 +1,53 @@
+package io.ainstruct.adapter.rest;
+
+import io.ainstruct.testsupport.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real REST server on a random port, on its own fresh PostgreSQL database. */
+final class RunningServer implements AutoCloseable {
+    static final String JWT_SECRET = "test-secret-that-is-long-enough-for-hs256!";
+
+    private final EmbeddedServer server;
+    final String databaseUrl;
+
+    private RunningServer(String databaseUrl, Map<String, Object> extra) {
+        this.databaseUrl = databaseUrl;
+        Map<String, Object> properties = new HashMap<>(TestDatabase.micronautProperties(databaseUrl));
+        properties.put("micronaut.server.port", -1);
+        properties.put("ainstruct.jwt-secret", JWT_SECRET);
+        properties.put("ainstruct.bcrypt-cost", 4);
+        properties.putAll(extra);
+        this.server = ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    static RunningServer start(Map<String, Object> extra) {
+        return new RunningServer(TestDatabase.freshDatabase(), extra);
+    }
+
+    /** A second server life on the same database, as after a restart. */
+    static RunningServer restart(String databaseUrl) {
+        return new RunningServer(databaseUrl, Map.of());
+    }
+
+    URI uri() {
+        return server.getURI();
+    }
+
+    ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    Api api() {
+        return new Api(uri());
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}

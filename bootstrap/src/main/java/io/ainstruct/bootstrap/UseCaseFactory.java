@@ -1,0 +1,86 @@
+package io.ainstruct.bootstrap;
+
+import io.ainstruct.application.access.Authenticator;
+import io.ainstruct.application.access.CollectionAccess;
+import io.ainstruct.application.account.AccountService;
+import io.ainstruct.application.collection.CollectionService;
+import io.ainstruct.application.document.DocumentService;
+import io.ainstruct.application.health.ReadinessCheck;
+import io.ainstruct.application.indexing.IndexingRelay;
+import io.ainstruct.application.search.SearchService;
+import io.ainstruct.domain.chunking.ChunkingPolicy;
+import io.ainstruct.domain.chunking.MarkdownChunker;
+import io.ainstruct.domain.port.AccessTokens;
+import io.ainstruct.domain.port.CollectionRepository;
+import io.ainstruct.domain.port.DocumentRepository;
+import io.ainstruct.domain.port.Embedder;
+import io.ainstruct.domain.port.IndexingOutbox;
+import io.ainstruct.domain.port.PassageReader;
+import io.ainstruct.domain.port.PasswordHasher;
+import io.ainstruct.domain.port.RefreshTokenRepository;
+import io.ainstruct.domain.port.Tokenizer;
+import io.ainstruct.domain.port.UnitOfWork;
+import io.ainstruct.domain.port.UserRepository;
+import io.ainstruct.domain.port.VectorIndex;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** Wires the application's use cases to the ports' adapters; the use cases themselves know nothing of Micronaut. */
+@Factory
+class UseCaseFactory {
+
+    @Singleton
+    CollectionAccess collectionAccess(CollectionRepository collections, Clock clock) {
+        return new CollectionAccess(collections, clock);
+    }
+
+    @Singleton
+    Authenticator authenticator(AccessTokens accessTokens, UserRepository users, Clock clock) {
+        return new Authenticator(accessTokens, users, clock);
+    }
+
+    @Singleton
+    AccountService accountService(UserRepository users, CollectionRepository collections, RefreshTokenRepository refreshTokens,
+                                  PasswordHasher hasher, AccessTokens accessTokens, UnitOfWork uow, Clock clock,
+                                  AinstructSettings settings) {
+        return new AccountService(users, collections, refreshTokens, hasher, accessTokens, uow, clock,
+                settings.getRefreshTokenLifetime());
+    }
+
+    @Singleton
+    CollectionService collectionService(CollectionRepository collections, CollectionAccess access, IndexingOutbox outbox,
+                                        UnitOfWork uow, Clock clock) {
+        return new CollectionService(collections, access, outbox, uow, clock);
+    }
+
+    @Singleton
+    MarkdownChunker chunker(Tokenizer tokenizer, AinstructSettings settings) {
+        return new MarkdownChunker(tokenizer, new ChunkingPolicy(settings.getChunkMaxTokens(), settings.getChunkOverlapTokens()));
+    }
+
+    @Singleton
+    DocumentService documentService(DocumentRepository documents, CollectionAccess access, IndexingOutbox outbox,
+                                    MarkdownChunker chunker, Embedder embedder, UnitOfWork uow, Clock clock,
+                                    AinstructSettings settings) {
+        return new DocumentService(documents, access, outbox, chunker, embedder, uow, clock, settings.getMaxDocumentBytes());
+    }
+
+    @Singleton
+    SearchService searchService(CollectionAccess access, Embedder embedder, VectorIndex index, PassageReader passages,
+                                Tokenizer tokenizer, UnitOfWork uow) {
+        return new SearchService(access, embedder, index, passages, tokenizer, uow);
+    }
+
+    @Singleton
+    ReadinessCheck readinessCheck(IndexingOutbox outbox, VectorIndex index, Embedder embedder) {
+        return new ReadinessCheck(outbox, index, embedder);
+    }
+
+    @Singleton
+    IndexingRelay indexingRelay(IndexingOutbox outbox, DocumentRepository documents, VectorIndex index, UnitOfWork uow,
+                                Clock clock) {
+        return new IndexingRelay(outbox, documents, index, uow, clock);
+    }
+}
