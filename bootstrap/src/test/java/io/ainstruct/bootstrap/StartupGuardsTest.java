@@ -1,0 +1,69 @@
+package io.ainstruct.bootstrap;
+
+import io.ainstruct.domain.port.AccessTokens;
+import io.ainstruct.domain.port.EmbeddingModelLedger;
+import io.ainstruct.domain.user.UserId;
+import io.ainstruct.testsupport.TestDatabase;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the composition root refuses to start with, and what it keeps between starts. */
+class StartupGuardsTest {
+
+    private static Map<String, Object> properties(String databaseUrl, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.micronautProperties(databaseUrl));
+        properties.put("ainstruct.indexing.worker.enabled", "false");
+        properties.putAll(extra);
+        return properties;
+    }
+
+    @Test
+    void outsideDevModeAServerWithoutASigningSecretRefusesToStart() {
+        Map<String, Object> properties = properties(TestDatabase.freshDatabase(), Map.of("ainstruct.dev-mode", false));
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            assertThatThrownBy(() -> context.getBean(AccessTokens.class))
+                    .hasStackTraceContaining("AINSTRUCT_JWT_SECRET");
+        }
+    }
+
+    @Test
+    void devModeKeepsAGeneratedSecretPrivateAndStableAcrossRestarts(@TempDir Path dataDir) throws Exception {
+        String databaseUrl = TestDatabase.freshDatabase();
+        Map<String, Object> devMode = Map.of("ainstruct.dev-mode", true, "ainstruct.data-dir", dataDir.toString());
+        String token;
+        try (ApplicationContext first = ApplicationContext.run(properties(databaseUrl, devMode))) {
+            token = first.getBean(AccessTokens.class).issue(new UserId(java.util.UUID.randomUUID()), Instant.now()).value();
+        }
+        Path secret = dataDir.resolve("jwt-secret");
+        assertThat(Files.getPosixFilePermissions(secret)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (ApplicationContext second = ApplicationContext.run(properties(databaseUrl, devMode))) {
+            assertThat(second.getBean(AccessTokens.class).verify(token, Instant.now())).isPresent();
+        }
+    }
+
+    @Test
+    void vectorsOfAnotherEmbeddingModelAreNeverMixedIn() {
+        String databaseUrl = TestDatabase.freshDatabase();
+        Map<String, Object> secret = Map.of("ainstruct.jwt-secret", "a-secret-that-is-long-enough-for-hs256!!");
+        try (ApplicationContext local = ApplicationContext.run(properties(databaseUrl, secret))) {
+            assertThat(local.getBean(EmbeddingModelLedger.class).recorded()).contains("all-minilm-l6-v2-q/384");
+        }
+        Map<String, Object> otherModel = new HashMap<>(secret);
+        otherModel.putAll(Map.of("ainstruct.embedding.provider", "openai", "ainstruct.embedding.base-url", "http://127.0.0.1:9/v1",
+                "ainstruct.embedding.model", "text-embedding-3-small", "ainstruct.embedding.dimension", 1536));
+        assertThatThrownBy(() -> ApplicationContext.run(properties(databaseUrl, otherModel)).close())
+                .hasStackTraceContaining("all-minilm-l6-v2-q/384")
+                .hasStackTraceContaining("reindex");
+    }
+}
