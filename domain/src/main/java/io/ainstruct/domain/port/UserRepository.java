@@ -1,8 +1,11 @@
 package io.ainstruct.domain.port;
 
+import io.ainstruct.domain.document.Page;
 import io.ainstruct.domain.user.User;
 import io.ainstruct.domain.user.UserId;
+import io.ainstruct.domain.user.UserStats;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface UserRepository {
@@ -15,5 +18,17 @@ public interface UserRepository {
     /** Finds by username or by e-mail address, case-insensitively. */
     Optional<User> findByLogin(String usernameOrEmail);
 
+    /** Saves e-mail, username, password hash, active and superuser flags; throws {@code Conflict} like {@link #insert}. */
     void update(User user);
+
+    /** Users by username, for administrators. */
+    Page<User> list(int limit, int offset);
+
+    /** Users whose username or e-mail contains {@code text}, case-insensitively, by username. */
+    List<User> search(String text, int limit);
+
+    Optional<UserStats> stats(UserId id);
+
+    /** Deletes the user with everything they own (collections, documents, tokens, usage). */
+    void delete(UserId id);
 }
