@@ -39,4 +39,16 @@ public interface AinstructSettings {
 
     @Bindable(defaultValue = "12")
     int getBcryptCost();
+
+    /** Login attempts allowed per client address and minute. */
+    @Bindable(defaultValue = "10")
+    int getLoginAttemptsPerMinute();
+
+    /** Registrations allowed per client address and hour. */
+    @Bindable(defaultValue = "5")
+    int getRegistrationsPerHour();
+
+    /** How often request counts and token last-use times are written. */
+    @Bindable(defaultValue = "5s")
+    Duration getActivityFlushInterval();
 }

@@ -1,6 +1,11 @@
 package io.ainstruct.bootstrap;
 
 import io.ainstruct.application.access.Authenticator;
+import io.ainstruct.application.access.RateLimiter;
+import io.ainstruct.application.admin.AdminService;
+import io.ainstruct.application.token.CollectionTokenService;
+import io.ainstruct.application.token.PersonalTokenService;
+import io.ainstruct.application.usage.ActivityRecorder;
 import io.ainstruct.application.access.CollectionAccess;
 import io.ainstruct.application.account.AccountService;
 import io.ainstruct.application.collection.CollectionService;
@@ -11,21 +16,25 @@ import io.ainstruct.application.search.SearchService;
 import io.ainstruct.domain.chunking.ChunkingPolicy;
 import io.ainstruct.domain.chunking.MarkdownChunker;
 import io.ainstruct.domain.port.AccessTokens;
+import io.ainstruct.domain.port.CollectionAccessTokenRepository;
 import io.ainstruct.domain.port.CollectionRepository;
 import io.ainstruct.domain.port.DocumentRepository;
 import io.ainstruct.domain.port.Embedder;
 import io.ainstruct.domain.port.IndexingOutbox;
 import io.ainstruct.domain.port.PassageReader;
 import io.ainstruct.domain.port.PasswordHasher;
+import io.ainstruct.domain.port.PersonalAccessTokenRepository;
 import io.ainstruct.domain.port.RefreshTokenRepository;
 import io.ainstruct.domain.port.Tokenizer;
 import io.ainstruct.domain.port.UnitOfWork;
+import io.ainstruct.domain.port.UsageRepository;
 import io.ainstruct.domain.port.UserRepository;
 import io.ainstruct.domain.port.VectorIndex;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the application's use cases to the ports' adapters; the use cases themselves know nothing of Micronaut. */
 @Factory
@@ -37,8 +46,16 @@ class UseCaseFactory {
     }
 
     @Singleton
-    Authenticator authenticator(AccessTokens accessTokens, UserRepository users, Clock clock) {
-        return new Authenticator(accessTokens, users, clock);
+    ActivityRecorder activityRecorder(UsageRepository usage, PersonalAccessTokenRepository personalTokens,
+                                      CollectionAccessTokenRepository collectionTokens, UnitOfWork uow) {
+        return new ActivityRecorder(usage, personalTokens, collectionTokens, uow);
+    }
+
+    @Singleton
+    Authenticator authenticator(AccessTokens accessTokens, UserRepository users, PersonalAccessTokenRepository personalTokens,
+                                CollectionAccessTokenRepository collectionTokens, CollectionRepository collections,
+                                ActivityRecorder activity, Clock clock) {
+        return new Authenticator(accessTokens, users, personalTokens, collectionTokens, collections, activity, clock);
     }
 
     @Singleton
@@ -46,7 +63,26 @@ class UseCaseFactory {
                                   PasswordHasher hasher, AccessTokens accessTokens, UnitOfWork uow, Clock clock,
                                   AinstructSettings settings) {
         return new AccountService(users, collections, refreshTokens, hasher, accessTokens, uow, clock,
-                settings.getRefreshTokenLifetime());
+                settings.getRefreshTokenLifetime(),
+                new RateLimiter("login", settings.getLoginAttemptsPerMinute(), Duration.ofMinutes(1), clock),
+                new RateLimiter("registration", settings.getRegistrationsPerHour(), Duration.ofHours(1), clock));
+    }
+
+    @Singleton
+    PersonalTokenService personalTokenService(PersonalAccessTokenRepository tokens, UnitOfWork uow, Clock clock) {
+        return new PersonalTokenService(tokens, uow, clock);
+    }
+
+    @Singleton
+    CollectionTokenService collectionTokenService(CollectionAccessTokenRepository tokens, CollectionRepository collections,
+                                                  CollectionAccess access, UnitOfWork uow, Clock clock) {
+        return new CollectionTokenService(tokens, collections, access, uow, clock);
+    }
+
+    @Singleton
+    AdminService adminService(UserRepository users, CollectionRepository collections, IndexingOutbox outbox,
+                              RefreshTokenRepository refreshTokens, UsageRepository usage, UnitOfWork uow, Clock clock) {
+        return new AdminService(users, collections, outbox, refreshTokens, usage, uow, clock);
     }
 
     @Singleton

@@ -1,5 +1,9 @@
 package io.ainstruct.adapter.postgres;
 
+import io.ainstruct.domain.access.CollectionAccessToken;
+import io.ainstruct.domain.access.Permission;
+import io.ainstruct.domain.access.PersonalAccessToken;
+import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.collection.Collection;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.Chunk;
@@ -8,6 +12,7 @@ import io.ainstruct.domain.document.ContentHash;
 import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
+import io.ainstruct.domain.session.Secrets;
 import io.ainstruct.domain.user.User;
 import io.ainstruct.domain.user.UserId;
 import io.micronaut.context.ApplicationContext;
@@ -16,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -77,5 +83,30 @@ final class Fixtures {
                 .mapToObj(i -> new Chunk(ChunkId.random(), document, i, "chunk " + i + " of " + document, 10 + i,
                         new float[]{i, 1, 0.5f, -i}))
                 .toList();
+    }
+
+    /** Active, expiring in 90 days, never used; its hash is that of a fresh secret. */
+    static PersonalAccessToken newPat(UserId user, Set<Scope> scopes, Instant createdAt) {
+        return new PersonalAccessToken(UUID.randomUUID(), user, unique("pat-"), Secrets.digest(Secrets.generate("pat_live_")),
+                scopes, createdAt.plus(90, ChronoUnit.DAYS), null, true, createdAt);
+    }
+
+    PersonalAccessToken storedPat(UserId user) {
+        PersonalAccessToken token = newPat(user, Set.of(Scope.READ), now());
+        context.getBean(PostgresPersonalAccessTokenRepository.class).insert(token);
+        return token;
+    }
+
+    /** Active, expiring in 90 days, never used, created by the collection's owner. */
+    static CollectionAccessToken newCat(Collection collection, Permission permission, Instant createdAt) {
+        return new CollectionAccessToken(UUID.randomUUID(), collection.id(), collection.ownerId(), unique("cat-"),
+                Secrets.digest(Secrets.generate("cat_live_")), permission, createdAt.plus(90, ChronoUnit.DAYS), null,
+                true, createdAt);
+    }
+
+    CollectionAccessToken storedCat(Collection collection) {
+        CollectionAccessToken token = newCat(collection, Permission.READ, now());
+        context.getBean(PostgresCollectionAccessTokenRepository.class).insert(token);
+        return token;
     }
 }

@@ -62,6 +62,28 @@ abstract class PostgresAdapterTest {
         return ((Number) queryValue(sql, parameters)).longValue();
     }
 
+    /**
+     * The plan PostgreSQL chooses for {@code sql} when sequential scans are made as costly as it can make them:
+     * an index the query can use then shows up even in a table of a few rows.
+     */
+    protected String planAvoidingSequentialScans(String sql, Object... parameters) {
+        try (Connection connection = connect()) {
+            try (PreparedStatement noSeqScan = connection.prepareStatement("SET enable_seqscan = off")) {
+                noSeqScan.execute();
+            }
+            StringBuilder plan = new StringBuilder();
+            try (PreparedStatement explain = prepare(connection, "EXPLAIN " + sql, parameters);
+                 ResultSet lines = explain.executeQuery()) {
+                while (lines.next()) {
+                    plan.append(lines.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl, TestDatabase.username(), TestDatabase.password());
     }

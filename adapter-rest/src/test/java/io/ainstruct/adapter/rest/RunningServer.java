@@ -21,6 +21,9 @@ final class RunningServer implements AutoCloseable {
         properties.put("micronaut.server.port", -1);
         properties.put("ainstruct.jwt-secret", JWT_SECRET);
         properties.put("ainstruct.bcrypt-cost", 4);
+        // Tests register many users from one address; the rate-limit tests set their own limits.
+        properties.put("ainstruct.registrations-per-hour", 100_000);
+        properties.put("ainstruct.login-attempts-per-minute", 100_000);
         properties.putAll(extra);
         this.server = ApplicationContext.run(EmbeddedServer.class, properties);
     }

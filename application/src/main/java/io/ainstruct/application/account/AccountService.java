@@ -1,8 +1,12 @@
 package io.ainstruct.application.account;
 
+import io.ainstruct.application.access.CollectionAccess;
+import io.ainstruct.application.access.RateLimiter;
+import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.collection.Collection;
 import io.ainstruct.domain.collection.CollectionId;
+import io.ainstruct.domain.error.Conflict;
 import io.ainstruct.domain.error.ErrorCode;
 import io.ainstruct.domain.error.Forbidden;
 import io.ainstruct.domain.error.InvalidInput;
@@ -38,12 +42,14 @@ public final class AccountService {
     private final UnitOfWork uow;
     private final Clock clock;
     private final Duration refreshLifetime;
+    private final RateLimiter logins;
+    private final RateLimiter registrations;
     // Verified when the login names no user, so that a wrong username costs as long as a wrong password.
     private final String decoyHash;
 
     public AccountService(UserRepository users, CollectionRepository collections, RefreshTokenRepository refreshTokens,
                           PasswordHasher hasher, AccessTokens accessTokens, UnitOfWork uow, Clock clock,
-                          Duration refreshLifetime) {
+                          Duration refreshLifetime, RateLimiter logins, RateLimiter registrations) {
         this.users = users;
         this.collections = collections;
         this.refreshTokens = refreshTokens;
@@ -52,10 +58,17 @@ public final class AccountService {
         this.uow = uow;
         this.clock = clock;
         this.refreshLifetime = refreshLifetime;
+        this.logins = logins;
+        this.registrations = registrations;
         this.decoyHash = hasher.hash(Secrets.generate(""));
     }
 
-    public User register(Registration registration) {
+    public User register(Registration registration, String clientAddress) {
+        registrations.acquire(clientAddress);
+        return register(registration);
+    }
+
+    private User register(Registration registration) {
         String hash = hasher.hash(registration.password());
         Instant now = clock.instant();
         User user = new User(UserId.random(), registration.email(), registration.username(), hash, true, false, now, now);
@@ -66,7 +79,8 @@ public final class AccountService {
         });
     }
 
-    public Session login(String login, String password) {
+    public Session login(String login, String password, String clientAddress) {
+        logins.acquire(clientAddress);
         if (login == null || login.isBlank()) {
             throw new InvalidInput("username", "is required");
         }
@@ -101,8 +115,34 @@ public final class AccountService {
         });
     }
 
+    /**
+     * Creates the first superuser from operator-supplied credentials (there is no default admin password), or confirms
+     * that a superuser of that name exists. Refuses to promote an ordinary account that happens to have the name.
+     */
+    public User ensureSuperuser(Registration registration) {
+        return uow.inTransaction(() -> users.findByLogin(registration.username())
+                .or(() -> users.findByLogin(registration.email()))
+                .map(existing -> {
+                    if (!existing.superuser()) {
+                        ErrorCode clash = existing.username().equalsIgnoreCase(registration.username())
+                                ? ErrorCode.USERNAME_EXISTS : ErrorCode.EMAIL_EXISTS;
+                        throw new Conflict(clash, "User '" + existing.username()
+                                + "' exists and is not a superuser; promote them through the admin API instead");
+                    }
+                    return existing;
+                })
+                .orElseGet(() -> {
+                    User user = register(registration);
+                    User admin = new User(user.id(), user.email(), user.username(), user.passwordHash(), true, true,
+                            user.createdAt(), user.updatedAt());
+                    users.update(admin);
+                    return admin;
+                }));
+    }
+
+    /** A person's own account; a collection token is not a person and has no profile. */
     public User profile(Caller caller) {
-        return users.findById(caller.userId())
+        return users.findById(CollectionAccess.person(caller, Scope.READ).userId())
                 .orElseThrow(() -> new NotFound(ErrorCode.USER_NOT_FOUND, "User not found"));
     }
 

@@ -15,18 +15,30 @@ public record Registration(String username, String email, String password) {
     private static final int MAX_PASSWORD_BYTES = 72;
 
     public Registration {
-        Require.text("username", username, 3, 100);
-        if (!USERNAME.matcher(username).matches()) {
-            throw new InvalidInput("username", "may contain letters, digits, '_', '.' and '-' only");
-        }
-        Require.text("email", email, 3, 320);
-        email = email.trim().toLowerCase(Locale.ROOT);
-        if (!EMAIL.matcher(email).matches()) {
-            throw new InvalidInput("email", "is not an e-mail address");
-        }
+        username = username(username);
+        email = email(email);
         Require.text("password", password, 8, 128);
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new InvalidInput("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
+    }
+
+    /** The rules on usernames, shared with administrators' edits. */
+    public static String username(String username) {
+        Require.text("username", username, 3, 100);
+        if (!USERNAME.matcher(username).matches()) {
+            throw new InvalidInput("username", "may contain letters, digits, '_', '.' and '-' only");
+        }
+        return username;
+    }
+
+    /** The rules on e-mail addresses, shared with administrators' edits; returns the address in lower case. */
+    public static String email(String email) {
+        Require.text("email", email, 3, 320);
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(normalized).matches()) {
+            throw new InvalidInput("email", "is not an e-mail address");
+        }
+        return normalized;
     }
 }

@@ -1,5 +1,11 @@
 package io.ainstruct.application.account;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ainstruct.domain.collection.CollectionId;
+
+import io.ainstruct.domain.access.Permission;
+
 import io.ainstruct.application.fakes.FakeAccessTokens;
 import io.ainstruct.application.fakes.FakePasswordHasher;
 import io.ainstruct.application.fakes.TestWorld;
@@ -9,8 +15,11 @@ import io.ainstruct.domain.collection.CollectionSummary;
 import io.ainstruct.domain.error.Conflict;
 import io.ainstruct.domain.error.ErrorCode;
 import io.ainstruct.domain.error.Forbidden;
+import io.ainstruct.domain.error.RateLimited;
+import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.error.Unauthenticated;
 import io.ainstruct.domain.session.Secrets;
+import io.ainstruct.domain.usage.EntryPoint;
 import io.ainstruct.domain.user.User;
 import io.ainstruct.domain.user.UserId;
 import org.junit.jupiter.api.Nested;
@@ -27,12 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountServiceTest {
     private static final String PASSWORD = TestWorld.PASSWORD;
+    private static final String CLIENT = TestWorld.CLIENT_ADDRESS;
 
     private final TestWorld world = new TestWorld();
     private final AccountService accounts = world.accounts;
 
     private User register(String username, String email) {
-        return accounts.register(new Registration(username, email, PASSWORD));
+        return accounts.register(new Registration(username, email, PASSWORD), CLIENT);
     }
 
     @Nested
@@ -151,11 +161,11 @@ class AccountServiceTest {
         void by_username_gives_a_working_session() {
             User alice = register("alice", "alice@example.com");
 
-            Session session = accounts.login("alice", PASSWORD);
+            Session session = accounts.login("alice", PASSWORD, CLIENT);
 
             assertThat(session.accessTokenLifetime()).isEqualTo(FakeAccessTokens.LIFETIME);
             assertThat(session.refreshToken()).startsWith("rt_");
-            Caller caller = world.authenticator.authenticate(session.accessToken());
+            Caller caller = world.authenticator.authenticate(session.accessToken(), EntryPoint.REST);
             assertThat(caller.userId()).isEqualTo(alice.id());
         }
 
@@ -164,8 +174,8 @@ class AccountServiceTest {
             User alice = register("alice", "alice@example.com");
 
             for (String login : new String[]{"ALICE", "Alice@Example.com", "  alice  "}) {
-                Session session = accounts.login(login, PASSWORD);
-                assertThat(world.authenticator.authenticate(session.accessToken()).userId()).isEqualTo(alice.id());
+                Session session = accounts.login(login, PASSWORD, CLIENT);
+                assertThat(world.authenticator.authenticate(session.accessToken(), EntryPoint.REST).userId()).isEqualTo(alice.id());
             }
         }
 
@@ -173,7 +183,7 @@ class AccountServiceTest {
         void stores_only_the_digest_of_the_refresh_token() {
             register("alice", "alice@example.com");
 
-            Session session = accounts.login("alice", PASSWORD);
+            Session session = accounts.login("alice", PASSWORD, CLIENT);
 
             assertThat(world.refreshTokens.storedHashes())
                     .contains(Secrets.digest(session.refreshToken()))
@@ -184,15 +194,15 @@ class AccountServiceTest {
         void wrong_password_and_unknown_user_get_the_same_answer() {
             register("alice", "alice@example.com");
 
-            assertRefused(() -> accounts.login("alice", "wrong password"), Unauthenticated.class, ErrorCode.INVALID_CREDENTIALS);
-            assertRefused(() -> accounts.login("nobody", PASSWORD), Unauthenticated.class, ErrorCode.INVALID_CREDENTIALS);
+            assertRefused(() -> accounts.login("alice", "wrong password", CLIENT), Unauthenticated.class, ErrorCode.INVALID_CREDENTIALS);
+            assertRefused(() -> accounts.login("nobody", PASSWORD, CLIENT), Unauthenticated.class, ErrorCode.INVALID_CREDENTIALS);
         }
 
         @Test
         void missing_login_or_password_is_a_validation_error() {
-            assertInvalid(() -> accounts.login(null, PASSWORD), "username");
-            assertInvalid(() -> accounts.login("  ", PASSWORD), "username");
-            assertRefused(() -> accounts.login("alice", ""), io.ainstruct.domain.error.InvalidInput.class,
+            assertInvalid(() -> accounts.login(null, PASSWORD, CLIENT), "username");
+            assertInvalid(() -> accounts.login("  ", PASSWORD, CLIENT), "username");
+            assertRefused(() -> accounts.login("alice", "", CLIENT), io.ainstruct.domain.error.InvalidInput.class,
                     ErrorCode.VALIDATION_ERROR);
         }
 
@@ -201,7 +211,7 @@ class AccountServiceTest {
             User alice = register("alice", "alice@example.com");
             world.disable(alice.id());
 
-            assertRefused(() -> accounts.login("alice", PASSWORD), Forbidden.class, ErrorCode.ACCOUNT_DISABLED);
+            assertRefused(() -> accounts.login("alice", PASSWORD, CLIENT), Forbidden.class, ErrorCode.ACCOUNT_DISABLED);
         }
 
         @Test
@@ -209,7 +219,7 @@ class AccountServiceTest {
             User alice = register("alice", "alice@example.com");
             world.disable(alice.id());
 
-            assertRefused(() -> accounts.login("alice", "wrong password"), Unauthenticated.class,
+            assertRefused(() -> accounts.login("alice", "wrong password", CLIENT), Unauthenticated.class,
                     ErrorCode.INVALID_CREDENTIALS);
         }
 
@@ -217,17 +227,17 @@ class AccountServiceTest {
         void rehashes_a_legacy_hash() {
             UserId id = importedUser("legacy", FakePasswordHasher.LEGACY + PASSWORD);
 
-            accounts.login("legacy", PASSWORD);
+            accounts.login("legacy", PASSWORD, CLIENT);
 
             assertThat(world.user(id).passwordHash()).isEqualTo(FakePasswordHasher.CURRENT + PASSWORD);
-            accounts.login("legacy", PASSWORD);
+            accounts.login("legacy", PASSWORD, CLIENT);
         }
 
         @Test
         void leaves_a_current_hash_alone() {
             User alice = register("alice", "alice@example.com");
 
-            accounts.login("alice", PASSWORD);
+            accounts.login("alice", PASSWORD, CLIENT);
 
             assertThat(world.user(alice.id())).isEqualTo(alice);
         }
@@ -237,8 +247,8 @@ class AccountServiceTest {
             UserId id = importedUser("imported", FakePasswordHasher.CURRENT + PASSWORD);
             assertThat(world.collections.listByOwner(id, world.clock.instant())).isEmpty();
 
-            accounts.login("imported", PASSWORD);
-            accounts.login("imported", PASSWORD);
+            accounts.login("imported", PASSWORD, CLIENT);
+            accounts.login("imported", PASSWORD, CLIENT);
 
             assertThat(world.collections.listByOwner(id, world.clock.instant()))
                     .extracting(CollectionSummary::collection).extracting(Collection::name)
@@ -260,19 +270,19 @@ class AccountServiceTest {
         @Test
         void rotates_both_tokens() {
             User alice = register("alice", "alice@example.com");
-            Session first = accounts.login("alice", PASSWORD);
+            Session first = accounts.login("alice", PASSWORD, CLIENT);
 
             Session second = accounts.refresh(first.refreshToken());
 
             assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
             assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
-            assertThat(world.authenticator.authenticate(second.accessToken()).userId()).isEqualTo(alice.id());
+            assertThat(world.authenticator.authenticate(second.accessToken(), EntryPoint.REST).userId()).isEqualTo(alice.id());
         }
 
         @Test
         void a_used_refresh_token_is_refused() {
             register("alice", "alice@example.com");
-            Session first = accounts.login("alice", PASSWORD);
+            Session first = accounts.login("alice", PASSWORD, CLIENT);
             Session second = accounts.refresh(first.refreshToken());
 
             assertRefused(() -> accounts.refresh(first.refreshToken()), Unauthenticated.class, ErrorCode.INVALID_REFRESH_TOKEN);
@@ -282,7 +292,7 @@ class AccountServiceTest {
         @Test
         void an_expired_refresh_token_is_refused() {
             register("alice", "alice@example.com");
-            Session session = accounts.login("alice", PASSWORD);
+            Session session = accounts.login("alice", PASSWORD, CLIENT);
 
             world.clock.advance(Duration.ofDays(7));
 
@@ -293,7 +303,7 @@ class AccountServiceTest {
         @Test
         void a_refresh_token_works_until_its_seventh_day_ends() {
             register("alice", "alice@example.com");
-            Session session = accounts.login("alice", PASSWORD);
+            Session session = accounts.login("alice", PASSWORD, CLIENT);
 
             world.clock.advance(Duration.ofDays(7).minusSeconds(1));
 
@@ -303,7 +313,7 @@ class AccountServiceTest {
         @Test
         void a_disabled_user_cannot_refresh() {
             User alice = register("alice", "alice@example.com");
-            Session session = accounts.login("alice", PASSWORD);
+            Session session = accounts.login("alice", PASSWORD, CLIENT);
             world.disable(alice.id());
 
             assertRefused(() -> accounts.refresh(session.refreshToken()), Forbidden.class, ErrorCode.ACCOUNT_DISABLED);
@@ -319,7 +329,7 @@ class AccountServiceTest {
         @Test
         void an_access_token_is_not_a_refresh_token() {
             register("alice", "alice@example.com");
-            Session session = accounts.login("alice", PASSWORD);
+            Session session = accounts.login("alice", PASSWORD, CLIENT);
 
             assertRefused(() -> accounts.refresh(session.accessToken()), Unauthenticated.class,
                     ErrorCode.INVALID_REFRESH_TOKEN);
@@ -330,8 +340,133 @@ class AccountServiceTest {
     void profile_is_the_callers_own_user() {
         User alice = register("alice", "alice@example.com");
 
-        User profile = accounts.profile(new Caller.Person(alice.id(), Set.of(), false));
+        User profile = accounts.profile(new Caller.Person(alice.id(), Set.of(Scope.READ), false));
 
         assertThat(profile).isEqualTo(alice);
+    }
+
+    @Test
+    void a_collection_token_has_no_profile() {
+        User alice = register("alice", "alice@example.com");
+        Caller token = new Caller.CollectionToken(alice.id(), CollectionId.random(), Permission.READ);
+
+        assertThatThrownBy(() -> accounts.profile(token)).isInstanceOf(Forbidden.class);
+    }
+
+    @Nested
+    class RateLimits {
+        private static final String OTHER_CLIENT = "198.51.100.200";
+
+        @Test
+        void login_allows_10_attempts_a_minute_per_client_address() {
+            register("alice", "alice@example.com");
+            for (int i = 0; i < TestWorld.LOGIN_LIMIT; i++) {
+                assertRefused(() -> accounts.login("alice", "wrong password", CLIENT), Unauthenticated.class,
+                        ErrorCode.INVALID_CREDENTIALS);
+            }
+
+            RateLimited refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    () -> accounts.login("alice", PASSWORD, CLIENT), RateLimited.class);
+
+            assertThat(refused).isNotNull();
+            assertThat(refused.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+            assertThat(refused.retryAfter()).isPositive().isLessThanOrEqualTo(TestWorld.LOGIN_WINDOW);
+            accounts.login("alice", PASSWORD, OTHER_CLIENT);
+
+            world.clock.advance(TestWorld.LOGIN_WINDOW);
+
+            accounts.login("alice", PASSWORD, CLIENT);
+        }
+
+        @Test
+        void register_allows_5_a_hour_per_client_address() {
+            for (int i = 0; i < TestWorld.REGISTRATION_LIMIT; i++) {
+                register("user" + i, "user" + i + "@example.com");
+            }
+
+            assertRefused(() -> register("late", "late@example.com"), RateLimited.class, ErrorCode.RATE_LIMITED);
+
+            assertThat(world.users.findByLogin("late")).isEmpty();
+            accounts.register(new Registration("other", "other@example.com", PASSWORD), OTHER_CLIENT);
+
+            world.clock.advance(Duration.ofMinutes(59));
+            assertRefused(() -> register("late", "late@example.com"), RateLimited.class, ErrorCode.RATE_LIMITED);
+
+            world.clock.advance(Duration.ofMinutes(1));
+            register("late", "late@example.com");
+        }
+
+        @Test
+        void refused_registrations_count_too() {
+            register("alice", "alice@example.com");
+            for (int i = 1; i < TestWorld.REGISTRATION_LIMIT; i++) {
+                assertRefused(() -> register("alice", "alice@example.com"), Conflict.class, ErrorCode.USERNAME_EXISTS);
+            }
+
+            assertRefused(() -> register("bob", "bob@example.com"), RateLimited.class, ErrorCode.RATE_LIMITED);
+        }
+    }
+
+    @Nested
+    class EnsureSuperuser {
+        private final Registration root = new Registration("root", "root@example.com", "operator secret");
+
+        @Test
+        void creates_a_superuser_who_can_log_in_with_the_given_password() {
+            User created = accounts.ensureSuperuser(root);
+
+            assertThat(created.superuser()).isTrue();
+            assertThat(created.active()).isTrue();
+            assertThat(world.user(created.id()).superuser()).isTrue();
+            Session session = accounts.login("root", "operator secret", CLIENT);
+            Caller.Person person = (Caller.Person) world.authenticator.authenticate(session.accessToken(), EntryPoint.REST);
+            assertThat(person.userId()).isEqualTo(created.id());
+            assertThat(person.scopes()).contains(Scope.ADMIN);
+            assertThat(world.collections.findByOwnerAndName(created.id(), Collection.DEFAULT_NAME)).isPresent();
+        }
+
+        @Test
+        void is_idempotent_for_an_existing_superuser() {
+            User first = accounts.ensureSuperuser(root);
+
+            User second = accounts.ensureSuperuser(root);
+
+            assertThat(second.id()).isEqualTo(first.id());
+            assertThat(second.superuser()).isTrue();
+            assertThat(world.users.count()).isEqualTo(1);
+            assertThat(world.collections.count()).isEqualTo(1);
+        }
+
+        @Test
+        void refuses_to_take_over_an_ordinary_user_of_that_name() {
+            User alice = register("alice", "alice@example.com");
+
+            assertRefused(() -> accounts.ensureSuperuser(new Registration("alice", "root@example.com", "operator secret")),
+                    Conflict.class, ErrorCode.USERNAME_EXISTS);
+
+            assertThat(world.user(alice.id())).isEqualTo(alice);
+            assertThat(world.users.count()).isEqualTo(1);
+            assertRefused(() -> accounts.login("alice", "operator secret", CLIENT), Unauthenticated.class,
+                    ErrorCode.INVALID_CREDENTIALS);
+        }
+
+        @Test
+        void refuses_an_ordinary_user_holding_that_email() {
+            User alice = register("alice", "root@example.com");
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> accounts.ensureSuperuser(root))
+                    .isInstanceOf(Conflict.class);
+
+            assertThat(world.user(alice.id()).superuser()).isFalse();
+        }
+
+        @Test
+        void is_not_rate_limited() {
+            for (int i = 0; i < TestWorld.REGISTRATION_LIMIT; i++) {
+                register("user" + i, "user" + i + "@example.com");
+            }
+
+            assertThat(accounts.ensureSuperuser(root).superuser()).isTrue();
+        }
     }
 }

@@ -17,14 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Collections, unique by name per owner. Access tokens live elsewhere; the test sets how many active ones reach a
- * collection with {@link #setActiveTokenCount}.
+ * Collections, unique by name per owner. The active access tokens reaching a collection are counted from the
+ * {@link FakeCollectionTokens} it is {@linkplain #countTokensIn linked to}, plus any the test adds with
+ * {@link #setActiveTokenCount}. Deleting a collection deletes its documents and its tokens, as the database does.
  */
 public final class FakeCollections implements CollectionRepository, Rollbackable {
     private final FakeUnitOfWork uow;
     private final FakeDocuments documents;
     private final Map<CollectionId, Collection> byId = new LinkedHashMap<>();
     private final Map<CollectionId, Long> activeTokens = new HashMap<>();
+    private FakeCollectionTokens tokens;
 
     public FakeCollections(FakeUnitOfWork uow, FakeDocuments documents) {
         this.uow = uow;
@@ -53,13 +55,13 @@ public final class FakeCollections implements CollectionRepository, Rollbackable
         return byId.values().stream()
                 .filter(c -> c.ownerId().equals(owner))
                 .sorted(Comparator.comparing(Collection::name))
-                .map(this::summarize)
+                .map(c -> summarize(c, now))
                 .toList();
     }
 
     @Override
     public Optional<CollectionSummary> summary(CollectionId id, Instant now) {
-        return findById(id).map(this::summarize);
+        return findById(id).map(c -> summarize(c, now));
     }
 
     @Override
@@ -78,8 +80,26 @@ public final class FakeCollections implements CollectionRepository, Rollbackable
         byId.remove(id);
         activeTokens.remove(id);
         documents.deleteCollection(id);
+        if (tokens != null) {
+            tokens.deleteCollection(id);
+        }
     }
 
+    /** Counts the active tokens of {@code collectionTokens} in every summary (they need this store, hence a setter). */
+    public void countTokensIn(FakeCollectionTokens collectionTokens) {
+        this.tokens = collectionTokens;
+    }
+
+    /** The cascade of a user delete. */
+    void deleteOwnedBy(UserId owner) {
+        byId.values().stream().filter(c -> c.ownerId().equals(owner)).map(Collection::id).toList().forEach(this::delete);
+    }
+
+    long countOwnedBy(UserId owner) {
+        return byId.values().stream().filter(c -> c.ownerId().equals(owner)).count();
+    }
+
+    /** Pretends {@code count} more active tokens reach the collection than the token store holds. */
     public void setActiveTokenCount(CollectionId id, long count) {
         activeTokens.put(id, count);
     }
@@ -88,8 +108,9 @@ public final class FakeCollections implements CollectionRepository, Rollbackable
         return byId.size();
     }
 
-    private CollectionSummary summarize(Collection c) {
-        return new CollectionSummary(c, documents.countIn(c.id()), activeTokens.getOrDefault(c.id(), 0L));
+    private CollectionSummary summarize(Collection c, Instant now) {
+        long counted = tokens == null ? 0 : tokens.activeIn(c.id(), now);
+        return new CollectionSummary(c, documents.countIn(c.id()), counted + activeTokens.getOrDefault(c.id(), 0L));
     }
 
     private void requireUniqueName(Collection collection) {
@@ -103,12 +124,12 @@ public final class FakeCollections implements CollectionRepository, Rollbackable
     @Override
     public Runnable snapshot() {
         Map<CollectionId, Collection> copy = new LinkedHashMap<>(byId);
-        Map<CollectionId, Long> tokens = new HashMap<>(activeTokens);
+        Map<CollectionId, Long> tokenCounts = new HashMap<>(activeTokens);
         return () -> {
             byId.clear();
             byId.putAll(copy);
             activeTokens.clear();
-            activeTokens.putAll(tokens);
+            activeTokens.putAll(tokenCounts);
         };
     }
 }

@@ -91,4 +91,9 @@ public final class FakeOutbox implements IndexingOutbox, Rollbackable {
             nextId = id;
         };
     }
+
+    /** Every due event, read in a transaction of its own; for assertions. */
+    public List<OutboxEvent> claimDueInTransaction() {
+        return uow.inTransaction(() -> claimDue(Integer.MAX_VALUE, clock.instant()));
+    }
 }

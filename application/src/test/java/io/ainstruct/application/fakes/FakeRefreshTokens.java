@@ -44,6 +44,11 @@ public final class FakeRefreshTokens implements RefreshTokenRepository, Rollback
         byHash.values().stream().filter(t -> t.userId().equals(user)).forEach(t -> used.add(t.tokenHash()));
     }
 
+    /** The cascade of a user delete. */
+    void deleteUser(UserId user) {
+        byHash.values().removeIf(t -> t.userId().equals(user));
+    }
+
     /** Every stored value is a digest, never the secret handed to the client. */
     public Set<String> storedHashes() {
         return Set.copyOf(byHash.keySet());

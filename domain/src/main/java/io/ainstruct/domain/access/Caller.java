@@ -11,10 +11,13 @@ public sealed interface Caller {
     /** The user on whose behalf the request runs: the owner of whatever the caller may reach. */
     UserId userId();
 
-    /** A user acting through a session (JWT) or a personal access token, limited to {@code scopes}. */
+    /**
+     * A user acting through a session (JWT) or a personal access token, limited to {@code scopes}: a superuser's
+     * session carries every scope, a superuser's token only those it was given.
+     */
     record Person(UserId userId, Set<Scope> scopes, boolean superuser) implements Caller {
         public Person {
-            scopes = superuser ? Scope.all() : Set.copyOf(scopes);
+            scopes = Set.copyOf(scopes);
         }
 
         public boolean has(Scope scope) {

@@ -1,5 +1,6 @@
 package io.ainstruct.adapter.rest.auth;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.ainstruct.adapter.rest.auth.AuthBodies.LoginBody;
 import io.ainstruct.adapter.rest.auth.AuthBodies.RefreshBody;
 import io.ainstruct.adapter.rest.auth.AuthBodies.RegisterBody;
@@ -7,6 +8,7 @@ import io.ainstruct.adapter.rest.auth.AuthBodies.TokenPairView;
 import io.ainstruct.adapter.rest.auth.AuthBodies.UserView;
 import io.ainstruct.application.account.AccountService;
 import io.ainstruct.application.account.Registration;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -29,13 +31,14 @@ class AuthController {
 
     @Post("/register")
     @Status(HttpStatus.CREATED)
-    UserView register(@Body RegisterBody body) {
-        return UserView.of(accounts.register(new Registration(body.username(), body.email(), body.password())));
+    UserView register(HttpRequest<?> request, @Body RegisterBody body) {
+        return UserView.of(accounts.register(new Registration(body.username(), body.email(), body.password()),
+                ClientAddress.of(request)));
     }
 
     @Post("/login")
-    TokenPairView login(@Body LoginBody body) {
-        return TokenPairView.of(accounts.login(body.login(), body.password()));
+    TokenPairView login(HttpRequest<?> request, @Body LoginBody body) {
+        return TokenPairView.of(accounts.login(body.login(), body.password(), ClientAddress.of(request)));
     }
 
     @Post("/refresh")
@@ -44,7 +47,7 @@ class AuthController {
     }
 
     @Get("/profile")
-    UserView profile(BearerToken token) {
+    UserView profile(@Parameter(hidden = true) BearerToken token) {
         return UserView.of(accounts.profile(callers.of(token)));
     }
 }

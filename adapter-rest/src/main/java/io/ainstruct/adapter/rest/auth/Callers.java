@@ -2,9 +2,10 @@ package io.ainstruct.adapter.rest.auth;
 
 import io.ainstruct.application.access.Authenticator;
 import io.ainstruct.domain.access.Caller;
+import io.ainstruct.domain.usage.EntryPoint;
 import jakarta.inject.Singleton;
 
-/** Authenticates a request's bearer token; called by controllers on their blocking executor. */
+/** Authenticates a REST request's bearer token; called by controllers on their blocking executor. */
 @Singleton
 public class Callers {
     private final Authenticator authenticator;
@@ -14,6 +15,6 @@ public class Callers {
     }
 
     public Caller of(BearerToken token) {
-        return authenticator.authenticate(token.value());
+        return authenticator.authenticate(token.value(), EntryPoint.REST);
     }
 }

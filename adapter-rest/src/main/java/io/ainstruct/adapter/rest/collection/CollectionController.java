@@ -1,5 +1,6 @@
 package io.ainstruct.adapter.rest.collection;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.ainstruct.adapter.rest.auth.BearerToken;
 import io.ainstruct.adapter.rest.auth.Callers;
 import io.ainstruct.adapter.rest.collection.CollectionBodies.CollectionList;
@@ -34,29 +35,29 @@ class CollectionController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    CollectionView create(BearerToken token, @Body NameBody body) {
+    CollectionView create(@Parameter(hidden = true) BearerToken token, @Body NameBody body) {
         return CollectionView.of(collections.create(callers.of(token), body.name()));
     }
 
     @Get
-    CollectionList list(BearerToken token) {
+    CollectionList list(@Parameter(hidden = true) BearerToken token) {
         List<CollectionView> views = collections.list(callers.of(token)).stream().map(CollectionView::of).toList();
         return new CollectionList(views, views.size());
     }
 
     @Get("/{id}")
-    CollectionView get(BearerToken token, UUID id) {
+    CollectionView get(@Parameter(hidden = true) BearerToken token, UUID id) {
         return CollectionView.of(collections.get(callers.of(token), new CollectionId(id)));
     }
 
     @Patch("/{id}")
-    CollectionView rename(BearerToken token, UUID id, @Body NameBody body) {
+    CollectionView rename(@Parameter(hidden = true) BearerToken token, UUID id, @Body NameBody body) {
         return CollectionView.of(collections.rename(callers.of(token), new CollectionId(id), body.name()));
     }
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
-    void delete(BearerToken token, UUID id) {
+    void delete(@Parameter(hidden = true) BearerToken token, UUID id) {
         collections.delete(callers.of(token), new CollectionId(id));
     }
 }

@@ -1,5 +1,6 @@
 package io.ainstruct.adapter.rest.document;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import io.ainstruct.adapter.rest.auth.BearerToken;
 import io.ainstruct.adapter.rest.auth.Callers;
 import io.ainstruct.adapter.rest.document.DocumentBodies.DocumentList;
@@ -55,7 +56,7 @@ class DocumentController {
 
     /** 201 for a new document; 200 with the existing one when the collection already holds the same content. */
     @Post
-    HttpResponse<StoredView> store(BearerToken token, @Body StoreBody body) {
+    HttpResponse<StoredView> store(@Parameter(hidden = true) BearerToken token, @Body StoreBody body) {
         var caller = callers.of(token);
         StoredDocument stored = documents.store(caller, new NewDocument(collectionId(body.collectionId()),
                 body.title(), body.content(), type(body.documentType()), body.metadata()));
@@ -63,7 +64,7 @@ class DocumentController {
     }
 
     @Get
-    DocumentList list(BearerToken token, @Nullable @QueryValue("collection_id") String collectionId,
+    DocumentList list(@Parameter(hidden = true) BearerToken token, @Nullable @QueryValue("collection_id") String collectionId,
                       @Nullable @QueryValue Integer limit, @Nullable @QueryValue Integer offset) {
         var caller = callers.of(token);
         return DocumentList.of(documents.list(caller, Optional.ofNullable(collectionId).map(DocumentController::collectionId),
@@ -71,12 +72,12 @@ class DocumentController {
     }
 
     @Get("/{id}")
-    DocumentView get(BearerToken token, UUID id) {
+    DocumentView get(@Parameter(hidden = true) BearerToken token, UUID id) {
         return DocumentView.of(documents.get(callers.of(token), new DocumentId(id)));
     }
 
     @Patch("/{id}")
-    DocumentView update(BearerToken token, UUID id, @Body UpdateBody body) {
+    DocumentView update(@Parameter(hidden = true) BearerToken token, UUID id, @Body UpdateBody body) {
         var caller = callers.of(token);
         DocumentChanges changes = new DocumentChanges(Optional.ofNullable(body.title()), Optional.ofNullable(body.content()),
                 Optional.ofNullable(body.documentType()).map(DocumentController::type), Optional.ofNullable(body.metadata()),
@@ -86,12 +87,12 @@ class DocumentController {
 
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
-    void delete(BearerToken token, UUID id) {
+    void delete(@Parameter(hidden = true) BearerToken token, UUID id) {
         documents.delete(callers.of(token), new DocumentId(id));
     }
 
     @Post("/search")
-    SearchView search(BearerToken token, @Body SearchBody body) {
+    SearchView search(@Parameter(hidden = true) BearerToken token, @Body SearchBody body) {
         var caller = callers.of(token);
         SearchRequest request = SearchRequest.of(body.query(),
                 Optional.ofNullable(body.collectionId()).map(DocumentController::collectionId),

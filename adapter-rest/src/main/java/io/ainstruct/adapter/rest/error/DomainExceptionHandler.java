@@ -25,7 +25,8 @@ import java.util.Set;
 @Singleton
 class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<ErrorEnvelope>> {
     // The Python service answers these with 400, and its clients rely on it.
-    private static final Set<ErrorCode> LEGACY_BAD_REQUEST = Set.of(ErrorCode.USERNAME_EXISTS, ErrorCode.EMAIL_EXISTS);
+    private static final Set<ErrorCode> LEGACY_BAD_REQUEST = Set.of(ErrorCode.USERNAME_EXISTS, ErrorCode.EMAIL_EXISTS,
+            ErrorCode.CANNOT_DELETE_SELF, ErrorCode.CANNOT_DEACTIVATE_SELF);
 
     @Override
     public HttpResponse<ErrorEnvelope> handle(HttpRequest request, DomainException exception) {

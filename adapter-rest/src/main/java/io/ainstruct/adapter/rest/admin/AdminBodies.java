@@ -1,0 +1,61 @@
+package io.ainstruct.adapter.rest.admin;
+
+import io.ainstruct.application.admin.MonthlyUsage;
+import io.ainstruct.domain.document.Page;
+import io.ainstruct.domain.usage.EntryPoint;
+import io.ainstruct.domain.user.User;
+import io.ainstruct.domain.user.UserStats;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Bodies of {@code /api/v1/admin}. */
+final class AdminBodies {
+    private AdminBodies() {
+    }
+
+    @Serdeable
+    record UpdateUserBody(@Nullable String email, @Nullable String username, @Nullable Boolean isActive,
+                          @Nullable Boolean isSuperuser) {
+    }
+
+    @Serdeable
+    record UserView(UUID id, String email, String username, boolean isActive, boolean isSuperuser, Instant createdAt,
+                    Instant updatedAt) {
+        static UserView of(User u) {
+            return new UserView(u.id().value(), u.email(), u.username(), u.active(), u.superuser(), u.createdAt(), u.updatedAt());
+        }
+    }
+
+    @Serdeable
+    record UserDetailView(UUID id, String email, String username, boolean isActive, boolean isSuperuser, Instant createdAt,
+                          Instant updatedAt, long collectionCount, long patCount, long catCount) {
+        static UserDetailView of(UserStats s) {
+            User u = s.user();
+            return new UserDetailView(u.id().value(), u.email(), u.username(), u.active(), u.superuser(), u.createdAt(),
+                    u.updatedAt(), s.collectionCount(), s.patCount(), s.catCount());
+        }
+    }
+
+    @Serdeable
+    record UserList(List<UserView> users, long total, int limit, int offset) {
+        static UserList of(Page<User> page) {
+            return new UserList(page.items().stream().map(UserView::of).toList(), page.total(), page.limit(), page.offset());
+        }
+    }
+
+    @Serdeable
+    record UsageView(UUID userId, String yearMonth, long rest, long mcp, long total) {
+        static UsageView of(UUID user, MonthlyUsage usage) {
+            return new UsageView(user, usage.month().toString(), usage.requests().get(EntryPoint.REST),
+                    usage.requests().get(EntryPoint.MCP), usage.total());
+        }
+    }
+
+    @Serdeable
+    record UsageHistory(UUID userId, List<UsageView> months) {
+    }
+}

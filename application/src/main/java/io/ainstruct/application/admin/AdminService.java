@@ -1,0 +1,157 @@
+package io.ainstruct.application.admin;
+
+import io.ainstruct.application.validation.Require;
+import io.ainstruct.application.access.CollectionAccess;
+import io.ainstruct.domain.access.Caller;
+import io.ainstruct.domain.access.Scope;
+import io.ainstruct.domain.document.Page;
+import io.ainstruct.domain.error.ErrorCode;
+import io.ainstruct.domain.error.Forbidden;
+import io.ainstruct.domain.error.InvalidInput;
+import io.ainstruct.domain.error.NotFound;
+import io.ainstruct.domain.port.CollectionRepository;
+import io.ainstruct.domain.port.IndexingOutbox;
+import io.ainstruct.domain.port.RefreshTokenRepository;
+import io.ainstruct.domain.port.UnitOfWork;
+import io.ainstruct.domain.port.UsageRepository;
+import io.ainstruct.domain.port.UserRepository;
+import io.ainstruct.domain.usage.EntryPoint;
+import io.ainstruct.domain.usage.UsageRecord;
+import io.ainstruct.domain.user.User;
+import io.ainstruct.domain.user.UserId;
+import io.ainstruct.domain.user.UserStats;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** User administration and usage reports; every method needs the {@code admin} scope. */
+public final class AdminService {
+    public static final int MAX_PAGE_SIZE = 500;
+
+    private final UserRepository users;
+    private final CollectionRepository collections;
+    private final IndexingOutbox outbox;
+    private final RefreshTokenRepository refreshTokens;
+    private final UsageRepository usage;
+    private final UnitOfWork uow;
+    private final Clock clock;
+
+    public AdminService(UserRepository users, CollectionRepository collections, IndexingOutbox outbox,
+                        RefreshTokenRepository refreshTokens, UsageRepository usage, UnitOfWork uow, Clock clock) {
+        this.users = users;
+        this.collections = collections;
+        this.outbox = outbox;
+        this.refreshTokens = refreshTokens;
+        this.usage = usage;
+        this.uow = uow;
+        this.clock = clock;
+    }
+
+    public Page<User> list(Caller caller, Integer limit, Integer offset) {
+        admin(caller);
+        return users.list(Require.range("limit", limit, 50, 1, MAX_PAGE_SIZE), Require.range("offset", offset, 0, 0, Integer.MAX_VALUE));
+    }
+
+    public List<User> search(Caller caller, String query) {
+        admin(caller);
+        return users.search(Require.text("query", query == null ? null : query.strip(), 1, 320), 50);
+    }
+
+    public UserStats get(Caller caller, UserId id) {
+        admin(caller);
+        return stats(id);
+    }
+
+    /** Deactivating a user ends their sessions at once; their tokens stop working because users are checked per request. */
+    public UserStats update(Caller caller, UserId id, UserChanges changes) {
+        Caller.Person admin = admin(caller);
+        boolean demotesOrDeactivates = changes.active().filter(a -> !a).isPresent()
+                || changes.superuser().filter(s -> !s).isPresent();
+        if (id.equals(admin.userId()) && demotesOrDeactivates) {
+            throw new InvalidInput(ErrorCode.CANNOT_DEACTIVATE_SELF, "id", "administrators cannot deactivate or demote themselves");
+        }
+        return uow.inTransaction(() -> {
+            User user = stats(id).user();
+            Instant now = clock.instant();
+            User updated = new User(user.id(), changes.email().orElse(user.email()),
+                    changes.username().orElse(user.username()), user.passwordHash(), changes.active().orElse(user.active()),
+                    changes.superuser().orElse(user.superuser()), user.createdAt(), now);
+            users.update(updated);
+            if (!updated.active()) {
+                refreshTokens.revokeAll(id, now);
+            }
+            return stats(id);
+        });
+    }
+
+    public UserStats promote(Caller caller, UserId id) {
+        return update(caller, id, new UserChanges(Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(true)));
+    }
+
+    public void delete(Caller caller, UserId id) {
+        Caller.Person admin = admin(caller);
+        if (id.equals(admin.userId())) {
+            throw new InvalidInput(ErrorCode.CANNOT_DELETE_SELF, "id", "administrators cannot delete themselves");
+        }
+        uow.run(() -> {
+            stats(id);
+            // The database cascades; the vector index learns of it through the outbox, like any collection deletion.
+            collections.listByOwner(id, clock.instant())
+                    .forEach(summary -> outbox.collectionDeleted(summary.collection().id()));
+            users.delete(id);
+        });
+    }
+
+    /** This month's counts by entry point (zero where there were none). */
+    public MonthlyUsage currentUsage(Caller caller, UserId id) {
+        admin(caller);
+        stats(id);
+        YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        return history(id).stream().filter(m -> m.month().equals(month)).findFirst()
+                .orElse(new MonthlyUsage(month, zeroes()));
+    }
+
+    public List<MonthlyUsage> usageHistory(Caller caller, UserId id) {
+        admin(caller);
+        stats(id);
+        return history(id);
+    }
+
+    private List<MonthlyUsage> history(UserId id) {
+        Map<YearMonth, Map<EntryPoint, Long>> byMonth = new TreeMap<>(Comparator.reverseOrder());
+        for (UsageRecord record : usage.history(id)) {
+            byMonth.computeIfAbsent(record.month(), m -> zeroes()).merge(record.source(), record.requestCount(), Long::sum);
+        }
+        return byMonth.entrySet().stream().map(e -> new MonthlyUsage(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Map<EntryPoint, Long> zeroes() {
+        Map<EntryPoint, Long> counts = new EnumMap<>(EntryPoint.class);
+        for (EntryPoint entryPoint : EntryPoint.values()) {
+            counts.put(entryPoint, 0L);
+        }
+        return counts;
+    }
+
+    private UserStats stats(UserId id) {
+        return users.stats(id).orElseThrow(() -> new NotFound(ErrorCode.USER_NOT_FOUND, "User not found"));
+    }
+
+    /** A superuser's token without the admin scope is told which scope it lacks; everyone else, that this is for admins. */
+    private static Caller.Person admin(Caller caller) {
+        if (caller instanceof Caller.Person person && person.superuser()) {
+            CollectionAccess.requireScope(person, Scope.ADMIN);
+            return person;
+        }
+        throw new Forbidden(ErrorCode.FORBIDDEN, "Administrators only");
+    }
+}

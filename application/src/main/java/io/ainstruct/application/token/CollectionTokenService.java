@@ -1,0 +1,93 @@
+package io.ainstruct.application.token;
+
+import io.ainstruct.application.access.CollectionAccess;
+import io.ainstruct.domain.access.Caller;
+import io.ainstruct.domain.access.CollectionAccessToken;
+import io.ainstruct.domain.access.NamedCollectionToken;
+import io.ainstruct.domain.access.Permission;
+import io.ainstruct.domain.access.Scope;
+import io.ainstruct.domain.collection.Collection;
+import io.ainstruct.domain.collection.CollectionId;
+import io.ainstruct.domain.error.Conflict;
+import io.ainstruct.domain.error.ErrorCode;
+import io.ainstruct.domain.error.NotFound;
+import io.ainstruct.domain.port.CollectionAccessTokenRepository;
+import io.ainstruct.domain.port.CollectionRepository;
+import io.ainstruct.domain.port.UnitOfWork;
+import io.ainstruct.domain.session.Secrets;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Collection access tokens on the caller's own collections: create, list, revoke, rotate. */
+public final class CollectionTokenService {
+    private final CollectionAccessTokenRepository tokens;
+    private final CollectionRepository collections;
+    private final CollectionAccess access;
+    private final UnitOfWork uow;
+    private final Clock clock;
+
+    public CollectionTokenService(CollectionAccessTokenRepository tokens, CollectionRepository collections,
+                                  CollectionAccess access, UnitOfWork uow, Clock clock) {
+        this.tokens = tokens;
+        this.collections = collections;
+        this.access = access;
+        this.uow = uow;
+        this.clock = clock;
+    }
+
+    public IssuedSecret<NamedCollectionToken> create(Caller caller, CollectionId collectionId, TokenRequest request,
+                                                     Permission permission) {
+        CollectionAccess.person(caller, Scope.WRITE);
+        String secret = Secrets.generate(TokenPrefixes.COLLECTION);
+        Instant now = clock.instant();
+        return uow.inTransaction(() -> {
+            Collection collection = access.writable(caller, collectionId);
+            CollectionAccessToken token = new CollectionAccessToken(UUID.randomUUID(), collection.id(), caller.userId(),
+                    request.label(), Secrets.digest(secret), permission == null ? Permission.READ : permission,
+                    request.expiresAt(now), null, true, now);
+            tokens.insert(token);
+            return new IssuedSecret<>(new NamedCollectionToken(token, collection.name()), secret);
+        });
+    }
+
+    public List<NamedCollectionToken> list(Caller caller, Optional<CollectionId> collection) {
+        CollectionAccess.person(caller, Scope.READ);
+        return uow.readOnly(() -> {
+            collection.ifPresent(id -> access.readable(caller, id));
+            return tokens.listByOwner(caller.userId(), collection);
+        });
+    }
+
+    public void revoke(Caller caller, UUID id) {
+        CollectionAccess.person(caller, Scope.WRITE);
+        uow.run(() -> tokens.update(own(caller, id).revoked()));
+    }
+
+    /** Issues a new secret; the old one stops working when this commits. */
+    public IssuedSecret<NamedCollectionToken> rotate(Caller caller, UUID id) {
+        CollectionAccess.person(caller, Scope.WRITE);
+        String secret = Secrets.generate(TokenPrefixes.COLLECTION);
+        return uow.inTransaction(() -> {
+            CollectionAccessToken token = own(caller, id);
+            if (!token.active()) {
+                throw new Conflict(ErrorCode.TOKEN_REVOKED, "A revoked token cannot be rotated; create a new one");
+            }
+            CollectionAccessToken updated = token.withSecretHash(Secrets.digest(secret));
+            tokens.update(updated);
+            String name = collections.findById(token.collectionId()).map(Collection::name).orElse("");
+            return new IssuedSecret<>(new NamedCollectionToken(updated, name), secret);
+        });
+    }
+
+    /** A token on someone else's collection is reported as missing, like one that does not exist. */
+    private CollectionAccessToken own(Caller caller, UUID id) {
+        return tokens.findById(id)
+                .filter(token -> collections.findById(token.collectionId())
+                        .map(c -> c.ownerId().equals(caller.userId())).orElse(false))
+                .orElseThrow(() -> new NotFound(ErrorCode.CAT_NOT_FOUND, "Collection access token not found"));
+    }
+}
