@@ -50,6 +50,13 @@ final class Api {
         return send(request(path, token).method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** {@link #post(String, String, Object)} with extra request headers, such as X-Forwarded-For. */
+    Response post(String path, String token, Object body, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path, token).POST(HttpRequest.BodyPublishers.ofString(json(body)));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     /** Sends {@code raw} exactly as given, for malformed and oversized bodies. */
     Response postRaw(String path, String token, String raw) {
         return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(raw)));

@@ -23,22 +23,24 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 class AuthController {
     private final AccountService accounts;
     private final Callers callers;
+    private final ClientAddress clientAddress;
 
-    AuthController(AccountService accounts, Callers callers) {
+    AuthController(AccountService accounts, Callers callers, ClientAddress clientAddress) {
         this.accounts = accounts;
         this.callers = callers;
+        this.clientAddress = clientAddress;
     }
 
     @Post("/register")
     @Status(HttpStatus.CREATED)
     UserView register(HttpRequest<?> request, @Body RegisterBody body) {
         return UserView.of(accounts.register(new Registration(body.username(), body.email(), body.password()),
-                ClientAddress.of(request)));
+                clientAddress.of(request)));
     }
 
     @Post("/login")
     TokenPairView login(HttpRequest<?> request, @Body LoginBody body) {
-        return TokenPairView.of(accounts.login(body.login(), body.password(), ClientAddress.of(request)));
+        return TokenPairView.of(accounts.login(body.login(), body.password(), clientAddress.of(request)));
     }
 
     @Post("/refresh")

@@ -1,16 +1,30 @@
 package io.ainstruct.adapter.rest.auth;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.HttpServerConfiguration;
+import jakarta.inject.Singleton;
 
 /**
- * The address rate limits count against: the TCP peer. Forwarded headers are not trusted, since any client can set
- * them; behind a proxy, configure Micronaut's client-address header (micronaut.server.client-address-header).
+ * The address rate limits count against. By default the TCP peer: forwarded headers are not trusted, since any client
+ * can set them. Behind a proxy, set {@code micronaut.server.client-address-header} (e.g. X-Forwarded-For): then the
+ * right-most entry of that header counts, the one the trusted proxy itself appended.
  */
-final class ClientAddress {
-    private ClientAddress() {
+@Singleton
+class ClientAddress {
+    private final String trustedHeader;
+
+    ClientAddress(HttpServerConfiguration server) {
+        this.trustedHeader = server.getClientAddressHeader();
     }
 
-    static String of(HttpRequest<?> request) {
+    String of(HttpRequest<?> request) {
+        if (trustedHeader != null) {
+            String forwarded = request.getHeaders().get(trustedHeader);
+            if (forwarded != null && !forwarded.isBlank()) {
+                String[] hops = forwarded.split(",");
+                return hops[hops.length - 1].trim();
+            }
+        }
         return request.getRemoteAddress().getAddress().getHostAddress();
     }
 }
