@@ -6,29 +6,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Starts an entry point (REST, MCP, CLI) on the configured database: {@code DATABASE_URL} or
- * {@code datasources.default.url} when given, otherwise an embedded PostgreSQL in the data directory.
+ * {@code datasources.default.url} when given, otherwise the embedded PostgreSQL of the data directory — attaching to
+ * it when another process (the REST server, say) already runs it, so every entry point sees the same data.
  */
 public final class AinstructApplication {
     private static final Logger LOG = LoggerFactory.getLogger(AinstructApplication.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
     private AinstructApplication() {
     }
 
+    /** Starts the HTTP server too. */
     public static ApplicationContext run(Class<?> mainClass, String... args) {
         Map<String, Object> properties = new HashMap<>();
         Optional<EmbeddedDatabase> embedded = chooseDatabase(properties);
         ApplicationContext context = Micronaut.build(args).mainClass(mainClass).properties(properties).start();
-        embedded.ifPresent(database -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            database.close();
-        }, "embedded-postgres-stop")));
+        // Micronaut's own shutdown hook stops this context; closing it here as well would deadlock with that hook.
+        embedded.ifPresent(database -> stopAfter(database, () -> awaitStopped(context)));
         return context;
+    }
+
+    /** Starts the application without an HTTP server: for stdio and command-line entry points. */
+    public static ApplicationContext startWithoutServer(Class<?> mainClass, String... args) {
+        Map<String, Object> properties = new HashMap<>();
+        Optional<EmbeddedDatabase> embedded = chooseDatabase(properties);
+        ApplicationContext context = ApplicationContext.builder().args(args).mainClass(mainClass).properties(properties)
+                .start();
+        embedded.ifPresent(database -> stopAfter(database, context::close));
+        return context;
+    }
+
+    /** Stops the embedded PostgreSQL at JVM exit, once the application no longer uses it. */
+    private static void stopAfter(EmbeddedDatabase database, Runnable applicationStopped) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            applicationStopped.run();
+            database.close();
+        }, "embedded-postgres-stop"));
+    }
+
+    private static void awaitStopped(ApplicationContext context) {
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static Optional<EmbeddedDatabase> chooseDatabase(Map<String, Object> properties) {
@@ -44,13 +76,19 @@ public final class AinstructApplication {
             return Optional.empty();
         }
         Path dataDir = Path.of(setting("AINSTRUCT_DATA_DIR", "ainstruct.data-dir").orElse("data"));
-        LOG.info("No DATABASE_URL: starting the embedded PostgreSQL in {}", dataDir.toAbsolutePath());
-        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
-        properties.put("datasources.default.url", database.jdbcUrl());
         properties.put("ainstruct.data-dir", dataDir.toString());
         if (setting("AINSTRUCT_DEV_MODE", "ainstruct.dev-mode").isEmpty()) {
             properties.put("ainstruct.dev-mode", true);
         }
+        Optional<String> running = EmbeddedDatabase.runningIn(dataDir);
+        if (running.isPresent()) {
+            LOG.info("Attaching to the embedded PostgreSQL already running in {}", dataDir.toAbsolutePath());
+            properties.put("datasources.default.url", running.get());
+            return Optional.empty();
+        }
+        LOG.info("No DATABASE_URL: starting the embedded PostgreSQL in {}", dataDir.toAbsolutePath());
+        EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
+        properties.put("datasources.default.url", database.jdbcUrl());
         return Optional.of(database);
     }
 

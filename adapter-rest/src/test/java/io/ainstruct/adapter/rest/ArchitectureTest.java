@@ -31,6 +31,7 @@ class ArchitectureTest {
                 .adapter("embedding", "io.ainstruct.adapter.embedding..")
                 .adapter("security", "io.ainstruct.adapter.security..")
                 .adapter("rest", "io.ainstruct.adapter.rest..")
+                .adapter("mcp", "io.ainstruct.adapter.mcp..")
                 // The composition root sees every ring; that is its job.
                 .ignoreDependency(DescribedPredicate.describe("bootstrap",
                         c -> c.getPackageName().startsWith("io.ainstruct.bootstrap")), DescribedPredicate.alwaysTrue())
@@ -54,7 +55,7 @@ class ArchitectureTest {
 
     @Test
     void entryPointsCallUseCasesNeverPortsOrPersistence() {
-        noClasses().that().resideInAPackage("io.ainstruct.adapter.rest..")
+        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.ainstruct.domain.port..", "io.micronaut.data..",
                         "java.sql..", "javax.sql..")
                 .check(CLASSES);
@@ -62,7 +63,7 @@ class ArchitectureTest {
 
     @Test
     void entryPointsUseTheCompositionRootOnlyToStart() {
-        noClasses().that().resideInAPackage("io.ainstruct.adapter.rest..")
+        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..")
                 .should().dependOnClassesThat(DescribedPredicate.describe("bootstrap internals",
                         c -> c.getPackageName().startsWith("io.ainstruct.bootstrap")
                                 && !c.getSimpleName().equals("AinstructApplication")))

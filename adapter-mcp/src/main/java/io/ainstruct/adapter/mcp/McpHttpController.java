@@ -1,0 +1,95 @@
+package io.ainstruct.adapter.mcp;
+
+import io.ainstruct.application.access.Authenticator;
+import io.ainstruct.domain.access.Caller;
+import io.ainstruct.domain.error.DomainException;
+import io.ainstruct.domain.usage.EntryPoint;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.JSONRPCResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * MCP's streamable HTTP transport, stateless and JSON-only: every POST carries one JSON-RPC message and its bearer
+ * token (a personal or collection access token), and gets its answer as one JSON body. No server-sent event stream
+ * is offered, so GET and DELETE answer 405, as the transport allows.
+ */
+@Controller("/mcp")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class McpHttpController {
+    private static final String BEARER = "bearer ";
+
+    private final McpProtocol protocol;
+    private final Authenticator authenticator;
+    private final McpJsonMapper json;
+
+    McpHttpController(McpProtocol protocol, Authenticator authenticator, McpJsonMapper json) {
+        this.protocol = protocol;
+        this.authenticator = authenticator;
+        this.json = json;
+    }
+
+    @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<String> message(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization, @Body String body) {
+        McpSchema.JSONRPCMessage message;
+        try {
+            message = McpSchema.deserializeJsonRpcMessage(json, body);
+        } catch (IOException | IllegalArgumentException malformed) {
+            return answer(HttpStatus.BAD_REQUEST, McpProtocol.error(null, McpSchema.ErrorCodes.PARSE_ERROR,
+                    "Not a JSON-RPC message: " + malformed.getMessage()));
+        }
+        Caller caller;
+        try {
+            caller = authenticator.authenticate(bearer(authorization), EntryPoint.MCP);
+        } catch (DomainException refused) {
+            Object id = message instanceof McpSchema.JSONRPCRequest request ? request.id() : null;
+            return answer(HttpStatus.UNAUTHORIZED, McpProtocol.error(id, McpProtocol.UNAUTHENTICATED, refused.getMessage()))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        Optional<JSONRPCResponse> response = protocol.handle(message, () -> caller);
+        return response.map(r -> answer(HttpStatus.OK, r)).orElseGet(() -> HttpResponse.status(HttpStatus.ACCEPTED));
+    }
+
+    @Get
+    HttpResponse<Void> noEventStream() {
+        return HttpResponse.<Void>status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST");
+    }
+
+    @Delete
+    HttpResponse<Void> noSessions() {
+        return HttpResponse.<Void>status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST");
+    }
+
+    private MutableHttpResponse<String> answer(HttpStatus status, JSONRPCResponse response) {
+        try {
+            return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(json.writeValueAsString(response));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String bearer(String header) {
+        return header != null && header.length() > BEARER.length()
+                && header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)
+                ? header.substring(BEARER.length()).trim() : null;
+    }
+}
