@@ -1,40 +1,84 @@
 package io.ainstruct.adapter.postgres;
 
 import io.ainstruct.domain.collection.CollectionId;
-import io.ainstruct.domain.document.ChunkId;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.port.VectorIndex;
 import io.ainstruct.domain.search.VectorFilter;
 import io.ainstruct.domain.search.VectorHit;
 import io.ainstruct.domain.search.VectorPoint;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReadWriteLock;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Exact cosine search over vectors held in memory, for deployments of one machine. Points are grouped by
- * collection, so a search scans only the collections its filter allows. The index is loaded from PostgreSQL on
- * first use; searches run concurrently, writes one at a time.
+ * Exact cosine search over vectors held in memory: a per-process copy of the vectors in PostgreSQL, which several
+ * processes may share (the REST server and an MCP process, or several servers).
+ * <p>
+ * <b>Staying in step.</b> The index loads every stored point on first use. Then, before each {@link #search} and
+ * {@link #size}, it asks the change log ({@link VectorChanges}) whether any transaction it has not yet seen wrote
+ * a change, in one cheap statement ({@link VectorChanges#check}); if so it reads those rows and, for each document
+ * named, replaces the document's points by its points as stored now (none if it is gone), and for each collection
+ * named drops its points. So a search sees every change committed before it began, by this process or any other,
+ * whether or not an outbox relay has run. A reader that was away longer than the log's retention (a row it had not
+ * seen was pruned) reloads everything. The log is pruned from here too, at most once a minute per process.
+ * <p>
+ * <b>Relay writes</b> ({@link #upsert}, {@link #deleteDocument}, {@link #deleteCollection}) still apply at once and
+ * stay idempotent. An upsert may carry a state the relay read before a newer one that the log already applied, so
+ * its documents and collections are remembered as suspects and read again from PostgreSQL on the next search if the
+ * log has anything on record about them. Points the log knows nothing of (an index used on its own) are left alone.
+ * <p>
+ * <b>Concurrency.</b> Searches run concurrently under a read lock; writes and the applying of changes take the write
+ * lock, briefly: rows and points are read from PostgreSQL before it is taken. One thread catches up at a time; a
+ * search that arrives while another thread is catching up waits, and is served by the next catch-up begun after
+ * it arrived (or by its own), so concurrent searches share one database round trip instead of queueing one each.
  */
 @Singleton
 public class InProcessVectorIndex implements VectorIndex {
-    private final StoredVectorPoints storedPoints;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<CollectionId, CollectionShard> shards = new HashMap<>();
-    private final Map<ChunkId, CollectionId> collectionOfChunk = new HashMap<>();
-    private final Map<DocumentId, Set<ChunkId>> chunksOfDocument = new HashMap<>();
-    /** Of every point held; 0 while the index is empty, so the first point sets it. */
-    private int dimension;
-    private volatile boolean loaded;
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessVectorIndex.class);
+    private static final long PRUNE_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+    /** Beyond this many unchecked suspects (a process that writes and never searches), reload instead. */
+    private static final int MAX_SUSPECTS = 10_000;
 
-    InProcessVectorIndex(StoredVectorPoints storedPoints) {
+    private final StoredVectorPoints storedPoints;
+    private final VectorChanges changes;
+    private final Duration retention;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Guarded by {@link #lock}; replaced whole by a reload. */
+    private IndexedPoints points = new IndexedPoints();
+
+    private final ReentrantLock catchUpLock = new ReentrantLock();
+    /** Guarded by {@link #catchUpLock}; null until loaded. */
+    private VectorChanges.Position position;
+    /** Guarded by {@link #catchUpLock}: {@link System#nanoTime} when the last successful catch-up began. */
+    private long lastCatchUpStart;
+    private volatile boolean loaded;
+    private final AtomicLong loads = new AtomicLong();
+
+    /** Guarded by itself, with {@link #suspectsOverflowed}: taking them and the flag must be one step. */
+    private final Set<UUID> suspects = new HashSet<>();
+    private boolean suspectsOverflowed;
+    private final AtomicLong nextPruneAt = new AtomicLong(System.nanoTime());
+
+    @Inject
+    InProcessVectorIndex(StoredVectorPoints storedPoints, VectorChanges changes) {
+        this(storedPoints, changes, VectorChanges.RETENTION);
+    }
+
+    InProcessVectorIndex(StoredVectorPoints storedPoints, VectorChanges changes, Duration retention) {
         this.storedPoints = storedPoints;
+        this.changes = changes;
+        this.retention = retention;
     }
 
     @Override
@@ -43,10 +87,21 @@ public class InProcessVectorIndex implements VectorIndex {
         ensureLoaded();
         lock.writeLock().lock();
         try {
-            requireDimension(unitPoints);
-            unitPoints.forEach(this::put);
+            this.points.upsert(unitPoints);
         } finally {
             lock.writeLock().unlock();
+        }
+        // After the write, never before: a catch-up that takes the suspects then reads them after this write.
+        synchronized (suspects) {
+            for (VectorPoint point : points) {
+                suspects.add(point.documentId().value());
+                suspects.add(point.collectionId().value());
+            }
+            if (suspects.size() > MAX_SUSPECTS) {
+                // A process that writes and never searches: the next catch-up reloads instead of checking each.
+                suspects.clear();
+                suspectsOverflowed = true;
+            }
         }
     }
 
@@ -55,10 +110,7 @@ public class InProcessVectorIndex implements VectorIndex {
         ensureLoaded();
         lock.writeLock().lock();
         try {
-            Set<ChunkId> chunks = chunksOfDocument.get(id);
-            if (chunks != null) {
-                List.copyOf(chunks).forEach(this::remove);
-            }
+            points.removeDocument(id);
         } finally {
             lock.writeLock().unlock();
         }
@@ -69,10 +121,7 @@ public class InProcessVectorIndex implements VectorIndex {
         ensureLoaded();
         lock.writeLock().lock();
         try {
-            CollectionShard shard = shards.get(id);
-            if (shard != null) {
-                shard.points().stream().map(VectorPoint::chunkId).toList().forEach(this::remove);
-            }
+            points.removeCollection(id);
         } finally {
             lock.writeLock().unlock();
         }
@@ -84,93 +133,185 @@ public class InProcessVectorIndex implements VectorIndex {
             return List.of();
         }
         float[] unitQuery = unitLength(query);
-        ensureLoaded();
+        catchUp();
+        return searchHeld(unitQuery, filter, limit);
+    }
+
+    /**
+     * Caught up like a search. If PostgreSQL cannot be asked once the points are loaded, the count held is returned:
+     * readiness reports the database's own failure, and must still get an answer here.
+     */
+    @Override
+    public long size() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            if (!loaded) {
+                throw e;
+            }
+            LOG.debug("vector index size without catching up: {}", e.getMessage());
+        }
         lock.readLock().lock();
         try {
-            if (dimension != 0 && query.length != dimension) {
-                throw new IllegalArgumentException("query vector has dimension " + query.length
-                        + " but the index holds vectors of dimension " + dimension);
-            }
-            TopHits top = new TopHits(limit);
-            for (CollectionId collection : filter.collections()) {
-                CollectionShard shard = shards.get(collection);
-                if (shard != null) {
-                    shard.search(unitQuery, filter, top);
-                }
-            }
-            return top.bestFirst();
+            return points.size();
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    @Override
-    public long size() {
-        ensureLoaded();
+    /** A search of what is held now, without asking PostgreSQL: for measuring what the check costs. */
+    List<VectorHit> searchHeld(float[] unitQuery, VectorFilter filter, int limit) {
         lock.readLock().lock();
         try {
-            return collectionOfChunk.size();
+            return points.search(unitQuery, filter, limit);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** How many times every point was loaded: once, plus one per reload. */
+    long loads() {
+        return loads.get();
+    }
+
+    /** Applies every change committed before the call; loads everything on first use. */
+    void catchUp() {
+        long arrived = System.nanoTime();
+        catchUpLock.lock();
+        try {
+            // A catch-up that began after this call arrived has seen every change committed before it.
+            if (position != null && lastCatchUpStart - arrived > 0) {
+                return;
+            }
+            long started = System.nanoTime();
+            if (position == null) {
+                load();
+            } else {
+                follow();
+            }
+            lastCatchUpStart = started;
+        } finally {
+            catchUpLock.unlock();
+        }
+        pruneIfDue();
     }
 
     private void ensureLoaded() {
         if (loaded) {
             return;
         }
+        catchUpLock.lock();
+        try {
+            if (position == null) {
+                long started = System.nanoTime();
+                load();
+                lastCatchUpStart = started;
+            }
+        } finally {
+            catchUpLock.unlock();
+        }
+    }
+
+    /** Every stored point into a fresh set, swapped in at the end; the position is taken first. */
+    private void load() {
+        Suspects resolved = takeSuspects();
+        IndexedPoints fresh = new IndexedPoints();
+        VectorChanges.Position start;
+        try {
+            start = changes.start();
+            storedPoints.forEach(point -> fresh.upsert(List.of(withUnitVector(point))));
+        } catch (RuntimeException e) {
+            giveBack(resolved);
+            throw e;
+        }
         lock.writeLock().lock();
         try {
-            if (!loaded) {
-                storedPoints.forEach(point -> {
-                    VectorPoint unitPoint = withUnitVector(point);
-                    requireDimension(List.of(unitPoint));
-                    put(unitPoint);
-                });
-                loaded = true;
-            }
+            points = fresh;
         } finally {
             lock.writeLock().unlock();
         }
+        position = start;
+        loaded = true;
+        loads.incrementAndGet();
     }
 
-    /** All or nothing: a batch with one vector of the wrong length changes nothing. */
-    private void requireDimension(List<VectorPoint> points) {
-        int expected = dimension != 0 ? dimension : points.isEmpty() ? 0 : points.get(0).vector().length;
-        for (VectorPoint point : points) {
-            int length = point.vector().length;
-            if (length == 0 || length != expected) {
-                throw new IllegalArgumentException("vector of chunk " + point.chunkId() + " has dimension " + length
-                        + " but the index holds vectors of dimension " + expected
-                        + "; vectors of another embedding model need a reindex");
+    /** Applies the log rows written since {@link #position}, and reads the suspects again. */
+    private void follow() {
+        Suspects suspected = takeSuspects();
+        if (suspected.overflowed()) {
+            giveBack(new Suspects(suspected.ids(), false));
+            load();
+            return;
+        }
+        try {
+            if (suspected.ids().isEmpty()) {
+                VectorChanges.Check check = changes.check(position);
+                if (check.prunedThrough() > position.seq()) {
+                    load();
+                    return;
+                }
+                if (!check.changed()) {
+                    position = check.quietPosition();
+                    return;
+                }
             }
+            VectorChanges.News news = changes.since(position, suspected.ids());
+            if (news.prunedThrough() > position.seq()) {
+                load();
+                return;
+            }
+            if (!news.documents().isEmpty() || !news.collections().isEmpty()) {
+                List<VectorPoint> current = storedPoints.of(news.documents()).stream()
+                        .map(InProcessVectorIndex::withUnitVector).toList();
+                lock.writeLock().lock();
+                try {
+                    points.replace(news.documents(), news.collections(), current);
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            }
+            position = news.position();
+        } catch (RuntimeException e) {
+            giveBack(suspected);
+            throw e;
         }
     }
 
-    private void put(VectorPoint point) {
-        if (collectionOfChunk.containsKey(point.chunkId())) {
-            remove(point.chunkId());
-        }
-        shards.computeIfAbsent(point.collectionId(), id -> new CollectionShard()).add(point);
-        collectionOfChunk.put(point.chunkId(), point.collectionId());
-        chunksOfDocument.computeIfAbsent(point.documentId(), id -> new HashSet<>()).add(point.chunkId());
-        dimension = point.vector().length;
+    private record Suspects(Set<UUID> ids, boolean overflowed) {
     }
 
-    private void remove(ChunkId chunk) {
-        CollectionId collection = collectionOfChunk.remove(chunk);
-        CollectionShard shard = shards.get(collection);
-        VectorPoint removed = shard.remove(chunk);
-        if (shard.isEmpty()) {
-            shards.remove(collection);
+    /** Takes the suspects noted so far, and whether some were dropped for being too many. */
+    private Suspects takeSuspects() {
+        synchronized (suspects) {
+            Suspects taken = new Suspects(Set.copyOf(suspects), suspectsOverflowed);
+            suspects.clear();
+            suspectsOverflowed = false;
+            return taken;
         }
-        Set<ChunkId> siblings = chunksOfDocument.get(removed.documentId());
-        siblings.remove(chunk);
-        if (siblings.isEmpty()) {
-            chunksOfDocument.remove(removed.documentId());
+    }
+
+    /** After a failed catch-up: the next one checks them. */
+    private void giveBack(Suspects taken) {
+        synchronized (suspects) {
+            suspects.addAll(taken.ids());
+            suspectsOverflowed |= taken.overflowed();
         }
-        if (collectionOfChunk.isEmpty()) {
-            dimension = 0;
+    }
+
+    /** At most once a minute per process, on the thread of a search, after its catch-up; never fails the search. */
+    private void pruneIfDue() {
+        long due = nextPruneAt.get();
+        long now = System.nanoTime();
+        if (now - due < 0 || !nextPruneAt.compareAndSet(due, now + PRUNE_INTERVAL_NANOS)) {
+            return;
+        }
+        try {
+            int pruned = changes.prune(retention);
+            if (pruned > 0) {
+                LOG.debug("pruned {} vector change rows older than {}", pruned, retention);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not prune the vector change log: {}", e.getMessage());
         }
     }
 

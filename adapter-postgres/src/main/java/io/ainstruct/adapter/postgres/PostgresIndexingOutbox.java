@@ -17,15 +17,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Transactional method by method: {@link #awaitNewEvents} must not hold a connection while it sleeps. */
+/**
+ * Transactional method by method: {@link #awaitNewEvents} must not hold a connection while it sleeps. Each change
+ * is also written to the vector change log, in the same transaction: an event is consumed by one process's relay,
+ * the log is read by every process's in-process index.
+ */
 @Singleton
 public class PostgresIndexingOutbox implements IndexingOutbox {
     private final OutboxRows rows;
+    private final VectorChanges vectorChanges;
     private final TransactionOperations<Connection> transactions;
     private final NewEventSignal newEvents = new NewEventSignal();
 
-    PostgresIndexingOutbox(OutboxRows rows, TransactionOperations<Connection> transactions) {
+    PostgresIndexingOutbox(OutboxRows rows, VectorChanges vectorChanges, TransactionOperations<Connection> transactions) {
         this.rows = rows;
+        this.vectorChanges = vectorChanges;
         this.transactions = transactions;
     }
 
@@ -33,12 +39,14 @@ public class PostgresIndexingOutbox implements IndexingOutbox {
     @Transactional
     public void documentChanged(DocumentId id) {
         append(OutboxEvent.Kind.SYNC_DOCUMENT, id.value());
+        vectorChanges.documentChanged(id);
     }
 
     @Override
     @Transactional
     public void collectionDeleted(CollectionId id) {
         append(OutboxEvent.Kind.DROP_COLLECTION, id.value());
+        vectorChanges.collectionDropped(id);
     }
 
     /** Mandatory: the locks are the claim, and they last only as long as the caller's transaction. */

@@ -23,6 +23,6 @@ class InProcessVectorIndexContractTest extends VectorIndexContract {
 
     @Override
     protected VectorIndex createEmptyIndex() {
-        return new InProcessVectorIndex(context.getBean(StoredVectorPoints.class));
+        return new InProcessVectorIndex(context.getBean(StoredVectorPoints.class), context.getBean(VectorChanges.class));
     }
 }

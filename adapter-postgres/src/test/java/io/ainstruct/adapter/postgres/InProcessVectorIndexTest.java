@@ -12,6 +12,9 @@ import io.ainstruct.domain.port.VectorIndex;
 import io.ainstruct.domain.search.VectorFilter;
 import io.ainstruct.domain.search.VectorHit;
 import io.ainstruct.domain.search.VectorPoint;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,8 +115,32 @@ class InProcessVectorIndexTest extends PostgresAdapterTest {
         assertThat(index.size()).isEqualTo(before + 1_000);
     }
 
+    @Test
+    void sizeAnswersFromMemoryWhenTheLogCannotBeReadButSearchFails() {
+        AtomicBoolean databaseDown = new AtomicBoolean();
+        @SuppressWarnings("unchecked")
+        VectorChanges failing = new VectorChanges(context.getBean(TransactionOperations.class),
+                context.getBean(ConnectionOperations.class)) {
+            @Override
+            Check check(Position since) {
+                if (databaseDown.get()) {
+                    throw new DataAccessException("database down");
+                }
+                return super.check(since);
+            }
+        };
+        InProcessVectorIndex index = new InProcessVectorIndex(context.getBean(StoredVectorPoints.class), failing);
+        long held = index.size();
+
+        databaseDown.set(true);
+
+        assertThat(index.size()).isEqualTo(held);
+        assertThatThrownBy(() -> index.search(new float[]{1, 0, 0, 0}, VectorFilter.collections(Set.of(CollectionId.random())), 1))
+                .isInstanceOf(DataAccessException.class);
+    }
+
     private InProcessVectorIndex newIndex() {
-        return new InProcessVectorIndex(context.getBean(StoredVectorPoints.class));
+        return new InProcessVectorIndex(context.getBean(StoredVectorPoints.class), context.getBean(VectorChanges.class));
     }
 
     private Document storedDocument(Collection collection, String content, DocumentType type, Map<String, Object> metadata) {

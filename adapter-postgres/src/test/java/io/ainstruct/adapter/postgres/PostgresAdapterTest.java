@@ -33,6 +33,11 @@ abstract class PostgresAdapterTest {
         context.close();
     }
 
+    /** The database of this test class, for a second context (another process) on it. */
+    protected String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     static Map<String, Object> adapterProperties(String jdbcUrl) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.micronautProperties(jdbcUrl));
         properties.put("flyway.datasources.default.enabled", true);

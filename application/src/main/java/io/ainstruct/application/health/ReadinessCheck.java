@@ -19,14 +19,15 @@ public final class ReadinessCheck {
     }
 
     public Readiness check() {
-        long backlog;
+        long backlog = -1;
+        long points = -1;
         Optional<String> problem = Optional.empty();
         try {
             backlog = outbox.backlog();
+            points = index.size();
         } catch (RuntimeException e) {
-            backlog = -1;
             problem = Optional.of(String.valueOf(e.getMessage()));
         }
-        return new Readiness(problem.isEmpty(), problem, backlog, index.size(), embedder.modelName(), embedder.dimension());
+        return new Readiness(problem.isEmpty(), problem, backlog, points, embedder.modelName(), embedder.dimension());
     }
 }
