@@ -68,12 +68,13 @@ class McpHttpController {
         return response.map(r -> answer(HttpStatus.OK, r)).orElseGet(() -> HttpResponse.status(HttpStatus.ACCEPTED));
     }
 
-    @Get
+    // Any Accept (clients ask for text/event-stream) must get the 405 the transport specifies, not a 406.
+    @Get(produces = MediaType.ALL)
     HttpResponse<Void> noEventStream() {
         return HttpResponse.<Void>status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST");
     }
 
-    @Delete
+    @Delete(produces = MediaType.ALL)
     HttpResponse<Void> noSessions() {
         return HttpResponse.<Void>status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST");
     }

@@ -9,6 +9,7 @@ import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.collection.CollectionSummary;
 import io.ainstruct.domain.error.Conflict;
 import io.ainstruct.domain.error.ErrorCode;
+import io.ainstruct.domain.error.NotFound;
 import io.ainstruct.domain.port.CollectionRepository;
 import io.ainstruct.domain.port.IndexingOutbox;
 import io.ainstruct.domain.port.UnitOfWork;
@@ -41,6 +42,19 @@ public final class CollectionService {
         Collection collection = new Collection(CollectionId.random(), person.userId(), checkedName, now, now);
         uow.run(() -> collections.insert(collection));
         return new CollectionSummary(collection, 0, 0);
+    }
+
+    /**
+     * Where a document goes when the caller names no collection: a collection token's own collection, or the person's
+     * 'default' one. Finding it needs no scope of its own; storing there is checked like any store.
+     */
+    public CollectionId defaultCollectionOf(Caller caller) {
+        if (caller instanceof Caller.CollectionToken token) {
+            return token.collectionId();
+        }
+        return collections.findByOwnerAndName(caller.userId(), Collection.DEFAULT_NAME).map(Collection::id)
+                .orElseThrow(() -> new NotFound(ErrorCode.COLLECTION_NOT_FOUND,
+                        "No 'default' collection: pass collection_id, or create a collection named 'default'"));
     }
 
     public List<CollectionSummary> list(Caller caller) {

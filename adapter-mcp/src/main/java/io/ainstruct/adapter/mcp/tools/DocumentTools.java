@@ -7,13 +7,10 @@ import io.ainstruct.application.document.NewDocument;
 import io.ainstruct.application.search.SearchRequest;
 import io.ainstruct.application.search.SearchService;
 import io.ainstruct.domain.access.Caller;
-import io.ainstruct.domain.collection.Collection;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
-import io.ainstruct.domain.error.ErrorCode;
 import io.ainstruct.domain.error.InvalidInput;
-import io.ainstruct.domain.error.NotFound;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -21,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The document tools, named as the Python service names them so agents' configurations keep working. */
 @Singleton
@@ -89,7 +85,7 @@ public class DocumentTools {
 
     private Object store(Caller caller, Args args) {
         CollectionId collection = args.optionalId("collection_id").map(CollectionId::new)
-                .orElseGet(() -> defaultCollection(caller));
+                .orElseGet(() -> collections.defaultCollectionOf(caller));
         return Views.stored(documents.store(caller, new NewDocument(collection, args.string("title"), args.string("content"),
                 type(args), args.object("doc_metadata").orElse(null))));
     }
@@ -136,24 +132,7 @@ public class DocumentTools {
         return Views.document(documents.update(caller, new DocumentId(args.id("document_id")), changes));
     }
 
-    /** A collection token works in its collection; a person's documents go to their 'default' one. */
-    private CollectionId defaultCollection(Caller caller) {
-        if (caller instanceof Caller.CollectionToken token) {
-            return token.collectionId();
-        }
-        return collections.list(caller).stream().map(summary -> summary.collection())
-                .filter(c -> c.name().equals(Collection.DEFAULT_NAME)).map(Collection::id).findFirst()
-                .orElseThrow(() -> new NotFound(ErrorCode.COLLECTION_NOT_FOUND,
-                        "No 'default' collection: pass collection_id, or create a collection named 'default'"));
-    }
-
     private static DocumentType type(Args args) {
         return args.optionalString("document_type").map(t -> DocumentType.parse("document_type", t)).orElse(DocumentType.MARKDOWN);
-    }
-
-    static Set<String> argumentNames(Map<String, Object> schema) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
-        return properties.keySet();
     }
 }

@@ -1,0 +1,129 @@
+package io.ainstruct.adapter.mcp;
+
+import io.ainstruct.adapter.mcp.McpServer.Person;
+import io.ainstruct.application.admin.AdminService;
+import io.ainstruct.application.admin.MonthlyUsage;
+import io.ainstruct.application.usage.ActivityRecorder;
+import io.ainstruct.domain.access.Permission;
+import io.ainstruct.domain.access.Scope;
+import io.ainstruct.domain.usage.EntryPoint;
+import io.ainstruct.domain.user.UserId;
+import io.modelcontextprotocol.client.McpSyncClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.ainstruct.adapter.mcp.Mcp.args;
+import static io.ainstruct.adapter.mcp.Mcp.call;
+import static io.ainstruct.adapter.mcp.Mcp.list;
+import static io.ainstruct.adapter.mcp.Mcp.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** The user tools a superuser's admin-scoped personal access token gets over MCP, and usage counting per entry point. */
+@ExtendWith(SharedServer.class)
+class McpAdminToolsTest {
+    private static McpServer server;
+
+    @BeforeAll
+    static void start(McpServer shared) {
+        server = shared;
+    }
+
+    @Test
+    void listSearchGetUpdateAndDeleteUsers() {
+        Person admin = server.admin();
+        Person target = server.register("managed");
+        server.pat(target);
+        server.cat(target, server.defaultCollection(target), Permission.READ);
+        try (McpSyncClient client = Mcp.connect(server, server.pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
+            Map<String, Object> page = ok(client, "list_users_tool", args("limit", 500));
+            assertThat(list(page, "users")).extracting(u -> u.get("username")).contains(McpServer.ADMIN_USERNAME, target.username());
+            assertThat(((Number) page.get("total")).intValue()).isGreaterThanOrEqualTo(2);
+            assertThat(page).containsEntry("limit", 500).containsEntry("offset", 0);
+            assertThat(list(ok(client, "list_users_tool", args("limit", 1, "offset", 1)), "users")).hasSize(1);
+
+            assertThat(list(ok(client, "search_users_tool", args("query", target.username())), "users"))
+                    .singleElement().satisfies(u -> assertThat(u).containsEntry("id", target.id())
+                            .containsEntry("email", target.username() + "@example.org").doesNotContainKey("password_hash"));
+
+            Map<String, Object> user = ok(client, "get_user_tool", args("user_id", target.id()));
+            assertThat(user).containsEntry("id", target.id()).containsEntry("username", target.username())
+                    .containsEntry("is_active", true).containsEntry("is_superuser", false)
+                    .containsEntry("collection_count", 1).containsEntry("pat_count", 1).containsEntry("cat_count", 1)
+                    .doesNotContainKey("password_hash");
+
+            String renamed = "renamed-" + UUID.randomUUID().toString().substring(0, 8);
+            assertThat(ok(client, "update_user_tool", args("user_id", target.id(), "username", renamed,
+                    "email", renamed + "@example.org")))
+                    .containsEntry("username", renamed).containsEntry("email", renamed + "@example.org")
+                    .containsEntry("is_active", true);
+
+            String targetPat = server.pat(target).secret();
+            assertThat(ok(client, "update_user_tool", args("user_id", target.id(), "is_active", false)))
+                    .containsEntry("is_active", false);
+            try (McpSyncClient deactivated = Mcp.http(server.baseUrl(), targetPat)) {
+                assertThat(catchThrowable(deactivated::initialize)).as("a deactivated user's token").isNotNull();
+            }
+            call(client, "update_user_tool", args("user_id", admin.id(), "is_active", false)).failsWith("CANNOT_DEACTIVATE_SELF");
+
+            assertThat(ok(client, "delete_user_tool", args("user_id", target.id())))
+                    .containsEntry("deleted", true).containsEntry("id", target.id());
+            call(client, "get_user_tool", args("user_id", target.id())).failsWith("USER_NOT_FOUND");
+            call(client, "delete_user_tool", args("user_id", target.id())).failsWith("USER_NOT_FOUND");
+            call(client, "delete_user_tool", args("user_id", admin.id())).failsWith("CANNOT_DELETE_SELF");
+            assertThat(list(ok(client, "search_users_tool", args("query", renamed)), "users")).isEmpty();
+        }
+    }
+
+    @Test
+    void promotingAUserThroughMcpGivesThemTheUserTools() {
+        Person admin = server.admin();
+        Person target = server.register("promoted");
+        try (McpSyncClient client = Mcp.connect(server, server.pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
+            assertThat(ok(client, "update_user_tool", args("user_id", target.id(), "is_superuser", true)))
+                    .containsEntry("is_superuser", true);
+        }
+        Person promoted = server.login(target.username(), McpServer.PASSWORD);
+        try (McpSyncClient client = Mcp.connect(server, server.pat(promoted, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
+            assertThat(Mcp.toolNames(client)).containsAll(List.of("list_users_tool", "get_user_tool", "delete_user_tool"));
+            assertThat(ok(client, "get_user_tool", args("user_id", target.id()))).containsEntry("is_superuser", true);
+        }
+    }
+
+    @Test
+    void requestsOverMcpAreCountedWithTheSourceMcp() {
+        Person person = server.register("usage");
+        UserId userId = new UserId(UUID.fromString(person.id()));
+        AdminService admin = server.bean(AdminService.class);
+        ActivityRecorder recorder = server.bean(ActivityRecorder.class);
+        recorder.flush();
+        MonthlyUsage before = admin.currentUsage(server.admin().caller(), userId);
+
+        int calls = 0;
+        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+            client.listTools();
+            calls++;
+            for (int i = 0; i < 3; i++) {
+                ok(client, "list_collections_tool", args());
+                calls++;
+            }
+        }
+        String cat = server.cat(person, server.defaultCollection(person), Permission.READ).secret();
+        try (McpSyncClient client = Mcp.connect(server, cat)) {
+            ok(client, "list_documents_tool", args());
+            calls++;
+        }
+        recorder.flush();
+
+        MonthlyUsage after = admin.currentUsage(server.admin().caller(), userId);
+        long mcp = after.requests().get(EntryPoint.MCP) - before.requests().get(EntryPoint.MCP);
+        assertThat(mcp).as("MCP requests counted").isGreaterThanOrEqualTo(calls);
+        assertThat(after.requests().get(EntryPoint.REST)).as("nothing here went through REST")
+                .isEqualTo(before.requests().get(EntryPoint.REST));
+    }
+}
