@@ -1,6 +1,7 @@
 package io.ainstruct.adapter.mcp;
 
 import io.ainstruct.application.access.Authenticator;
+import io.ainstruct.application.access.BearerHeader;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.error.DomainException;
 import io.ainstruct.domain.usage.EntryPoint;
@@ -24,7 +25,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,8 +35,6 @@ import java.util.Optional;
 @Controller("/mcp")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class McpHttpController {
-    private static final String BEARER = "bearer ";
-
     private final McpProtocol protocol;
     private final Authenticator authenticator;
     private final McpJsonMapper json;
@@ -58,7 +56,7 @@ class McpHttpController {
         }
         Caller caller;
         try {
-            caller = authenticator.authenticate(bearer(authorization), EntryPoint.MCP);
+            caller = authenticator.authenticate(BearerHeader.token(authorization), EntryPoint.MCP);
         } catch (DomainException refused) {
             Object id = message instanceof McpSchema.JSONRPCRequest request ? request.id() : null;
             return answer(HttpStatus.UNAUTHORIZED, McpProtocol.error(id, McpProtocol.UNAUTHENTICATED, refused.getMessage()))
@@ -86,11 +84,5 @@ class McpHttpController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String bearer(String header) {
-        return header != null && header.length() > BEARER.length()
-                && header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)
-                ? header.substring(BEARER.length()).trim() : null;
     }
 }

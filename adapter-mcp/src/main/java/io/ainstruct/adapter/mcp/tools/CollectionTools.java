@@ -6,11 +6,9 @@ import io.ainstruct.application.token.TokenRequest;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.access.Permission;
 import io.ainstruct.domain.collection.CollectionId;
-import io.ainstruct.domain.error.InvalidInput;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,7 +69,7 @@ public class CollectionTools {
     }
 
     private Object createToken(Caller caller, Args args) {
-        Permission permission = args.optionalString("permission").map(CollectionTools::permission).orElse(Permission.READ);
+        Permission permission = args.optionalString("permission").map(text -> Permission.parse("permission", text)).orElse(Permission.READ);
         return Views.issued(tokens.create(caller, collectionId(args),
                 TokenRequest.of(args.string("label"), args.integer("expires_in_days")), permission));
     }
@@ -84,13 +82,5 @@ public class CollectionTools {
 
     private static CollectionId collectionId(Args args) {
         return new CollectionId(args.id("collection_id"));
-    }
-
-    private static Permission permission(String text) {
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "read" -> Permission.READ;
-            case "read_write" -> Permission.READ_WRITE;
-            default -> throw new InvalidInput("permission", "must be 'read' or 'read_write'");
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.ainstruct.adapter.rest.auth;
 
+import io.ainstruct.application.access.BearerHeader;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
@@ -7,7 +8,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,8 +16,6 @@ import java.util.Optional;
  */
 @Singleton
 class BearerTokenBinder implements TypedRequestArgumentBinder<BearerToken> {
-    private static final String PREFIX = "bearer ";
-
     @Override
     public Argument<BearerToken> argumentType() {
         return Argument.of(BearerToken.class);
@@ -25,11 +23,7 @@ class BearerTokenBinder implements TypedRequestArgumentBinder<BearerToken> {
 
     @Override
     public BindingResult<BearerToken> bind(ArgumentConversionContext<BearerToken> context, HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        String token = header != null && header.length() > PREFIX.length()
-                && header.substring(0, PREFIX.length()).toLowerCase(Locale.ROOT).equals(PREFIX)
-                ? header.substring(PREFIX.length()).trim()
-                : null;
+        String token = BearerHeader.token(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         return () -> Optional.of(new BearerToken(token));
     }
 }

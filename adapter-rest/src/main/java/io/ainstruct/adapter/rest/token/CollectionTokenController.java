@@ -11,7 +11,6 @@ import io.ainstruct.application.token.TokenRequest;
 import io.ainstruct.domain.Ids;
 import io.ainstruct.domain.access.Permission;
 import io.ainstruct.domain.collection.CollectionId;
-import io.ainstruct.domain.error.InvalidInput;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -25,7 +24,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,7 +44,7 @@ class CollectionTokenController {
     CatView create(@Parameter(hidden = true) BearerToken token, @Body CreateCatBody body) {
         var caller = callers.of(token);
         return CatView.issued(tokens.create(caller, collectionId(body.collectionId()),
-                TokenRequest.of(body.label(), body.expiresInDays()), permission(body.permission())));
+                TokenRequest.of(body.label(), body.expiresInDays()), Permission.parse("permission", body.permission())));
     }
 
     @Get
@@ -77,16 +75,5 @@ class CollectionTokenController {
 
     private static CollectionId collectionId(String text) {
         return new CollectionId(Ids.parse("collection_id", text));
-    }
-
-    private static Permission permission(String text) {
-        if (text == null) {
-            return null;
-        }
-        return switch (text.trim().toLowerCase(Locale.ROOT)) {
-            case "read" -> Permission.READ;
-            case "read_write" -> Permission.READ_WRITE;
-            default -> throw new InvalidInput("permission", "must be 'read' or 'read_write'");
-        };
     }
 }
