@@ -166,7 +166,9 @@ public final class BenchMain {
         results.serverJarTime = Files.getLastModifiedTime(builtJar).toInstant().toString();
         Optional<String> databaseUrl = Optional.ofNullable(options.get("database-url"));
         databaseUrl.ifPresent(url -> externalDatabases = new ExternalDatabases(url));
-        String jwtSecret = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        byte[] secretBytes = new byte[32];
+        new SecureRandom().nextBytes(secretBytes);
+        String jwtSecret = Base64.getEncoder().encodeToString(secretBytes);
         results.database = databaseUrl.map(url -> "external PostgreSQL at " + url.replaceAll("password=[^&]*", "password=***")
                         + " (a fresh database per server phase, dropped at the end)")
                 .orElse("embedded PostgreSQL (the server's own, in a fresh temporary data directory per phase)");
@@ -267,8 +269,8 @@ public final class BenchMain {
                 }
 
                 String jdbcUrl = urlA.orElseGet(() -> "jdbc:postgresql://127.0.0.1:" + embeddedPort(server) + "/postgres?user=postgres");
-                results.get17 = getRun(server, server.api(), "JDK 17", ids, useWrk, connections, getSeconds, warmUp, jdbcUrl);
-                log("GET ratio (JDK 17): %.2f", results.get17.ratio());
+                results.get17 = getRun(server, server.api(), jdkLabel(results.javaMainVersion), ids, useWrk, connections, getSeconds, warmUp, jdbcUrl);
+                log("GET ratio (%s): %.2f", results.get17.server().jvm(), results.get17.ratio());
             }
 
             // ---------------------------------------------------------------- phase B: small chunks, search
@@ -325,8 +327,8 @@ public final class BenchMain {
                     api.logIn(username, password); // the documents' owner, registered in the first run
                     // The embedded PostgreSQL restarted with this server, on a port of its own.
                     String url = urlA.orElseGet(() -> "jdbc:postgresql://127.0.0.1:" + embeddedPort(server) + "/postgres?user=postgres");
-                    results.get25 = getRun(server, api, "JDK 25", ids, useWrk, connections, getSeconds, warmUp, url);
-                    log("GET ratio (JDK 25): %.2f", results.get25.ratio());
+                    results.get25 = getRun(server, api, jdkLabel(results.java25Version), ids, useWrk, connections, getSeconds, warmUp, url);
+                    log("GET ratio (%s): %.2f", results.get25.server().jvm(), results.get25.ratio());
                 }
             } else {
                 results.notes.add("The JDK 25 run was skipped (" + (options.containsKey("no-jdk25") ? "--no-jdk25"
@@ -444,6 +446,12 @@ public final class BenchMain {
         }
         log("%s server ready in %.1f s on port %d (pid %d)", label, server.secondsToReady(), server.port(), server.pid());
         return server;
+    }
+
+    /** "JDK 17" from {@code openjdk version "17.0.15" ...}. */
+    private static String jdkLabel(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("version \"(1\\.)?(\\d+)").matcher(version);
+        return m.find() ? "JDK " + m.group(2) : "JDK ?";
     }
 
     private static int embeddedPort(ServerProcess server) {
