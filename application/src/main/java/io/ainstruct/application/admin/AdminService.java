@@ -79,7 +79,7 @@ public final class AdminService {
             throw new InvalidInput(ErrorCode.CANNOT_DEACTIVATE_SELF, "id", "administrators cannot deactivate or demote themselves");
         }
         return uow.inTransaction(() -> {
-            User user = stats(id).user();
+            User user = user(id);
             Instant now = clock.instant();
             User updated = new User(user.id(), changes.email().orElse(user.email()),
                     changes.username().orElse(user.username()), user.passwordHash(), changes.active().orElse(user.active()),
@@ -103,7 +103,7 @@ public final class AdminService {
             throw new InvalidInput(ErrorCode.CANNOT_DELETE_SELF, "id", "administrators cannot delete themselves");
         }
         uow.run(() -> {
-            stats(id);
+            user(id);
             // The database cascades; the vector index learns of it through the outbox, like any collection deletion.
             collections.listByOwner(id, clock.instant())
                     .forEach(summary -> outbox.collectionDeleted(summary.collection().id()));
@@ -114,7 +114,7 @@ public final class AdminService {
     /** This month's counts by entry point (zero where there were none). */
     public MonthlyUsage currentUsage(Caller caller, UserId id) {
         admin(caller);
-        stats(id);
+        user(id);
         YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
         return history(id).stream().filter(m -> m.month().equals(month)).findFirst()
                 .orElse(new MonthlyUsage(month, zeroes()));
@@ -122,7 +122,7 @@ public final class AdminService {
 
     public List<MonthlyUsage> usageHistory(Caller caller, UserId id) {
         admin(caller);
-        stats(id);
+        user(id);
         return history(id);
     }
 
@@ -142,8 +142,16 @@ public final class AdminService {
         return counts;
     }
 
+    private User user(UserId id) {
+        return users.findById(id).orElseThrow(AdminService::userNotFound);
+    }
+
+    private static NotFound userNotFound() {
+        return new NotFound(ErrorCode.USER_NOT_FOUND, "User not found");
+    }
+
     private UserStats stats(UserId id) {
-        return users.stats(id).orElseThrow(() -> new NotFound(ErrorCode.USER_NOT_FOUND, "User not found"));
+        return users.stats(id).orElseThrow(AdminService::userNotFound);
     }
 
     /** A superuser's token without the admin scope is told which scope it lacks; everyone else, that this is for admins. */

@@ -5,6 +5,8 @@ import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.DocumentType;
 import io.ainstruct.domain.error.InvalidInput;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,11 +30,26 @@ public record SearchRequest(String query, Optional<CollectionId> collectionId, i
         });
     }
 
+    /** From a request as entry points receive it: metadata filter values as JSON gave them. */
     public static SearchRequest of(String query, Optional<CollectionId> collectionId, Integer maxResults, Integer maxTokens,
-                                   Optional<DocumentType> type, Map<String, String> metadataEquals, Optional<Double> minScore) {
+                                   Optional<DocumentType> type, Map<String, ?> metadata, Optional<Double> minScore) {
         return new SearchRequest(query, collectionId,
                 Require.range("max_results", maxResults, DEFAULT_MAX_RESULTS, 1, 100),
                 Require.range("max_tokens", maxTokens, DEFAULT_MAX_TOKENS, 1, 100_000),
-                type, metadataEquals, minScore);
+                type, metadataFilter(metadata), minScore);
+    }
+
+    /** Metadata filters compare scalar values as text: {@code {"year": 2024}} matches a stored 2024. */
+    private static Map<String, String> metadataFilter(Map<String, ?> metadata) {
+        Map<String, String> filter = new LinkedHashMap<>();
+        if (metadata != null) {
+            metadata.forEach((key, value) -> {
+                if (value == null || value instanceof Map || value instanceof List) {
+                    throw new InvalidInput("metadata." + key, "filters take a string, number or boolean");
+                }
+                filter.put(key, String.valueOf(value));
+            });
+        }
+        return filter;
     }
 }

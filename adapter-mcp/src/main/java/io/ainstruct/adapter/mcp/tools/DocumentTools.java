@@ -10,11 +10,9 @@ import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
-import io.ainstruct.domain.error.InvalidInput;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,17 +89,10 @@ public class DocumentTools {
     }
 
     private Object search(Caller caller, Args args) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        args.object("metadata").ifPresent(filter -> filter.forEach((key, value) -> {
-            if (value == null || value instanceof Map || value instanceof List) {
-                throw new InvalidInput("metadata." + key, "filters take a string, number or boolean");
-            }
-            metadata.put(key, String.valueOf(value));
-        }));
         return Views.search(search.search(caller, SearchRequest.of(args.string("query"),
                 args.optionalId("collection_id").map(CollectionId::new), args.integer("max_results"),
                 args.integer("max_tokens"), args.optionalString("document_type").map(t -> DocumentType.parse("document_type", t)),
-                metadata, args.number("score_threshold"))));
+                args.object("metadata").orElse(null), args.number("score_threshold"))));
     }
 
     private Object get(Caller caller, Args args) {

@@ -20,7 +20,6 @@ import io.ainstruct.domain.Ids;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
-import io.ainstruct.domain.error.InvalidInput;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -35,9 +34,6 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,7 +93,7 @@ class DocumentController {
         SearchRequest request = SearchRequest.of(body.query(),
                 Optional.ofNullable(body.collectionId()).map(DocumentController::collectionId),
                 body.maxResults(), body.maxTokens(), Optional.ofNullable(body.documentType()).map(DocumentController::type),
-                metadataFilter(body.metadata()), Optional.ofNullable(body.scoreThreshold()));
+                body.metadata(), Optional.ofNullable(body.scoreThreshold()));
         return SearchView.of(search.search(caller, request));
     }
 
@@ -107,19 +103,5 @@ class DocumentController {
 
     private static DocumentType type(String text) {
         return DocumentType.parse("document_type", text);
-    }
-
-    /** Metadata filters compare scalar values as text: {@code {"year": 2024}} matches a stored 2024. */
-    private static Map<String, String> metadataFilter(Map<String, Object> metadata) {
-        Map<String, String> filter = new LinkedHashMap<>();
-        if (metadata != null) {
-            metadata.forEach((key, value) -> {
-                if (value == null || value instanceof Map || value instanceof List) {
-                    throw new InvalidInput("metadata." + key, "filters take a string, number or boolean");
-                }
-                filter.put(key, String.valueOf(value));
-            });
-        }
-        return filter;
     }
 }
