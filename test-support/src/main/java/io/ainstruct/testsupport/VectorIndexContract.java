@@ -11,6 +11,7 @@ import io.ainstruct.domain.search.VectorPoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +128,19 @@ public abstract class VectorIndexContract {
                 Map.of(), 0.5), 10);
 
         assertThat(hits).extracting(VectorHit::chunkId).containsExactly(close.chunkId());
+    }
+
+    @Test
+    void upsertsManyPointsInOneCall() {
+        List<VectorPoint> many = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add(point(collection, 1, i / 600f, 0));
+        }
+        index.upsert(many);
+
+        assertThat(index.size()).isEqualTo(600);
+        assertThat(index.search(vector(1, 0, 0), VectorFilter.collections(Set.of(collection)), 3))
+                .extracting(VectorHit::chunkId).containsExactly(many.get(0).chunkId(), many.get(1).chunkId(), many.get(2).chunkId());
     }
 
     @Test
