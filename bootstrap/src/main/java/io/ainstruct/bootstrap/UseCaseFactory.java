@@ -31,6 +31,7 @@ import io.ainstruct.domain.port.UsageRepository;
 import io.ainstruct.domain.port.UserRepository;
 import io.ainstruct.domain.port.VectorIndex;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -116,7 +117,7 @@ class UseCaseFactory {
 
     @Singleton
     IndexingRelay indexingRelay(IndexingOutbox outbox, DocumentRepository documents, VectorIndex index, UnitOfWork uow,
-                                Clock clock) {
-        return new IndexingRelay(outbox, documents, index, uow, clock);
+                                Clock clock, @Value("${ainstruct.indexing.max-backoff:5m}") Duration maxBackoff) {
+        return new IndexingRelay(outbox, documents, index, uow, clock, maxBackoff);
     }
 }

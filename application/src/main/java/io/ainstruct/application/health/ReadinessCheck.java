@@ -21,13 +21,19 @@ public final class ReadinessCheck {
     public Readiness check() {
         long backlog = -1;
         long points = -1;
-        Optional<String> problem = Optional.empty();
+        Optional<String> databaseProblem = Optional.empty();
+        Optional<String> indexProblem = Optional.empty();
         try {
             backlog = outbox.backlog();
+        } catch (RuntimeException e) {
+            databaseProblem = Optional.of(String.valueOf(e.getMessage()));
+        }
+        try {
             points = index.size();
         } catch (RuntimeException e) {
-            problem = Optional.of(String.valueOf(e.getMessage()));
+            indexProblem = Optional.of(String.valueOf(e.getMessage()));
         }
-        return new Readiness(problem.isEmpty(), problem, backlog, points, embedder.modelName(), embedder.dimension());
+        return new Readiness(databaseProblem.isEmpty(), databaseProblem, backlog, points, indexProblem,
+                embedder.modelName(), embedder.dimension());
     }
 }

@@ -4,6 +4,7 @@ import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.Chunk;
 import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
+import io.ainstruct.domain.error.Unavailable;
 import io.ainstruct.domain.port.DocumentRepository;
 import io.ainstruct.domain.port.IndexingOutbox;
 import io.ainstruct.domain.port.UnitOfWork;
@@ -21,36 +22,51 @@ import java.util.Optional;
  * state from the database, so applying one twice, or late, is harmless.
  */
 public final class IndexingRelay {
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** The longest wait between two attempts at one event, unless configured otherwise. */
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final IndexingOutbox outbox;
     private final DocumentRepository documents;
     private final VectorIndex index;
     private final UnitOfWork uow;
     private final Clock clock;
+    private final Duration maxBackoff;
 
-    public IndexingRelay(IndexingOutbox outbox, DocumentRepository documents, VectorIndex index, UnitOfWork uow, Clock clock) {
+    public IndexingRelay(IndexingOutbox outbox, DocumentRepository documents, VectorIndex index, UnitOfWork uow, Clock clock,
+                         Duration maxBackoff) {
         this.outbox = outbox;
         this.documents = documents;
         this.index = index;
         this.uow = uow;
         this.clock = clock;
+        this.maxBackoff = maxBackoff;
     }
 
-    /** Applies up to {@code max} due events; returns how many it took (applied or rescheduled). */
+    /**
+     * Applies up to {@code max} due events; returns how many it took (applied or rescheduled). An event the index
+     * refuses is rescheduled alone; an index that is {@link Unavailable} as a whole reschedules the rest of the batch
+     * at once, so an outage costs one call's deadline per batch, not one per event, while the transaction is open.
+     */
     public int relayBatch(int max) {
         return uow.inTransaction(() -> {
             List<OutboxEvent> events = outbox.claimDue(max, clock.instant());
-            for (OutboxEvent event : events) {
+            for (int i = 0; i < events.size(); i++) {
                 try {
-                    apply(event);
-                    outbox.complete(event);
+                    apply(events.get(i));
+                    outbox.complete(events.get(i));
+                } catch (Unavailable e) {
+                    events.subList(i, events.size()).forEach(event -> retryLater(event, e));
+                    break;
                 } catch (RuntimeException e) {
-                    outbox.retryLater(event, String.valueOf(e.getMessage()), clock.instant().plus(backoff(event.attempts())));
+                    retryLater(events.get(i), e);
                 }
             }
             return events.size();
         });
+    }
+
+    private void retryLater(OutboxEvent event, RuntimeException failure) {
+        outbox.retryLater(event, String.valueOf(failure.getMessage()), clock.instant().plus(backoff(event.attempts(), maxBackoff)));
     }
 
     /** Applies every due event; for start-up, tests and tools. */
@@ -79,8 +95,8 @@ public final class IndexingRelay {
                 chunk.embedding());
     }
 
-    static Duration backoff(int attempts) {
-        long seconds = 1L << Math.min(attempts, 20);
-        return Duration.ofSeconds(seconds).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    static Duration backoff(int attempts, Duration max) {
+        Duration doubled = Duration.ofSeconds(1L << Math.min(attempts, 20));
+        return doubled.compareTo(max) > 0 ? max : doubled;
     }
 }

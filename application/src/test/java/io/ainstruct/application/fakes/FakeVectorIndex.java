@@ -3,6 +3,8 @@ package io.ainstruct.application.fakes;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.ChunkId;
 import io.ainstruct.domain.document.DocumentId;
+import io.ainstruct.domain.error.ErrorCode;
+import io.ainstruct.domain.error.Unavailable;
 import io.ainstruct.domain.port.VectorIndex;
 import io.ainstruct.domain.search.VectorFilter;
 import io.ainstruct.domain.search.VectorHit;
@@ -21,6 +23,7 @@ public final class FakeVectorIndex implements VectorIndex {
     private final int dimension;
     private final Map<ChunkId, VectorPoint> points = new LinkedHashMap<>();
     private boolean down;
+    private int refusedCalls;
 
     public FakeVectorIndex(int dimension) {
         this.dimension = dimension;
@@ -71,6 +74,7 @@ public final class FakeVectorIndex implements VectorIndex {
 
     @Override
     public long size() {
+        requireUp();
         return points.size();
     }
 
@@ -82,9 +86,15 @@ public final class FakeVectorIndex implements VectorIndex {
         return points.values().stream().filter(p -> p.documentId().equals(id)).toList();
     }
 
+    /** Calls refused because the index was down. */
+    public int refusedCalls() {
+        return refusedCalls;
+    }
+
     private void requireUp() {
         if (down) {
-            throw new IllegalStateException("vector index unreachable");
+            refusedCalls++;
+            throw new Unavailable(ErrorCode.SERVICE_UNAVAILABLE, "vector index unreachable");
         }
     }
 

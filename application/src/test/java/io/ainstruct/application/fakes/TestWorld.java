@@ -84,7 +84,8 @@ public final class TestWorld {
     public final CollectionService collectionService = new CollectionService(collections, access, outbox, uow, clock);
     public final DocumentService documentService;
     public final SearchService searchService = new SearchService(access, embedder, index, passages, tokenizer, uow);
-    public final IndexingRelay relay = new IndexingRelay(outbox, documents, index, uow, clock);
+    public final IndexingRelay relay = new IndexingRelay(outbox, documents, index, uow, clock,
+            IndexingRelay.DEFAULT_MAX_BACKOFF);
 
     public TestWorld() {
         this(DEFAULT_MAX_CONTENT_BYTES);

@@ -165,12 +165,32 @@ class IndexingRelayTest {
     }
 
     @Test
-    void backoff_doubles_from_one_second_up_to_five_minutes() {
-        assertThat(IndexingRelay.backoff(0)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(IndexingRelay.backoff(1)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(IndexingRelay.backoff(5)).isEqualTo(Duration.ofSeconds(32));
-        assertThat(IndexingRelay.backoff(9)).isEqualTo(Duration.ofMinutes(5));
-        assertThat(IndexingRelay.backoff(1000)).isEqualTo(Duration.ofMinutes(5));
+    void an_unreachable_index_is_called_once_per_batch_and_every_event_of_it_waits() {
+        List<DocumentId> ids = List.of(stored("a", "text a"), stored("b", "text b"), stored("c", "text c"));
+        world.index.down();
+
+        assertThat(relay.relayBatch(10)).isEqualTo(3);
+
+        assertThat(world.index.refusedCalls()).isEqualTo(1);
+        assertThat(world.outbox.pending()).extracting(OutboxEvent::attempts).containsOnly(1);
+        assertThat(world.outbox.claimDueInTransaction()).as("all wait for the backoff").isEmpty();
+
+        world.index.up();
+        world.clock.advance(Duration.ofSeconds(1));
+        relay.drain();
+        assertThat(world.outbox.backlog()).isZero();
+        ids.forEach(id -> assertThat(world.index.pointsOf(id)).hasSize(1));
+    }
+
+    @Test
+    void backoff_doubles_from_one_second_up_to_the_ceiling() {
+        Duration ceiling = IndexingRelay.DEFAULT_MAX_BACKOFF;
+        assertThat(IndexingRelay.backoff(0, ceiling)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(IndexingRelay.backoff(1, ceiling)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(IndexingRelay.backoff(5, ceiling)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(IndexingRelay.backoff(9, ceiling)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(IndexingRelay.backoff(1000, ceiling)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(IndexingRelay.backoff(3, Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

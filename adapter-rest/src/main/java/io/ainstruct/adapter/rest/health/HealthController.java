@@ -37,10 +37,18 @@ class HealthController {
     record ReadinessView(String status, Part database, Part vectorIndex, Part embedder) {
         static ReadinessView of(Readiness r) {
             Part database = new Part(r.databaseUp() ? "up" : "down", r.databaseProblem().orElse(null), null, null);
-            Part index = new Part(r.backlog() > 0 ? "catching_up" : r.databaseUp() ? "up" : "unknown", null,
+            Part index = new Part(indexStatus(r), r.indexProblem().orElse(null),
                     Map.of("points", r.indexedPoints(), "backlog", r.backlog()), null);
             Part embedder = new Part("up", null, Map.of("dimension", (long) r.embeddingDimension()), r.embeddingModel());
             return new ReadinessView(r.ready() ? "ready" : "not_ready", database, index, embedder);
+        }
+
+        /** Degraded: unreachable, while documents still land in PostgreSQL and wait in the outbox (the backlog). */
+        private static String indexStatus(Readiness r) {
+            if (r.indexProblem().isPresent()) {
+                return "degraded";
+            }
+            return r.backlog() > 0 ? "catching_up" : r.databaseUp() ? "up" : "unknown";
         }
     }
 
