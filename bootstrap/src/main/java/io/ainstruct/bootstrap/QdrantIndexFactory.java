@@ -18,8 +18,10 @@ import java.net.URI;
  * neither built nor kept up to date. The Qdrant collection is named after the embedding model and dimension.
  */
 @Factory
-@Requires(property = "ainstruct.qdrant.url", pattern = ".*\\S.*")
+@Requires(property = "ainstruct.qdrant.url", pattern = QdrantIndexFactory.CONFIGURED)
 class QdrantIndexFactory {
+    /** The URL is set and not blank (the configuration file defaults it to an empty {@code QDRANT_URL}). */
+    static final String CONFIGURED = ".*\\S.*";
 
     @Singleton
     @Replaces(InProcessVectorIndex.class)

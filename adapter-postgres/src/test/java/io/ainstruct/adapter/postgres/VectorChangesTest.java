@@ -136,6 +136,19 @@ class VectorChangesTest extends PostgresAdapterTest {
     }
 
     @Test
+    void thePrunerForDeploymentsWithoutAnInProcessIndexKeepsRowsWithinTheRetention() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        execute("INSERT INTO vector_changes (document_id, changed_at) VALUES (?, now() - interval '2 hours')", old);
+        execute("INSERT INTO vector_changes (document_id) VALUES (?)", recent);
+
+        assertThat(context.getBean(VectorChangeLogPruner.class).pruneExpired()).isGreaterThanOrEqualTo(1);
+
+        assertThat(count("SELECT count(*) FROM vector_changes WHERE document_id = ?", old)).isZero();
+        assertThat(count("SELECT count(*) FROM vector_changes WHERE document_id = ?", recent)).isEqualTo(1);
+    }
+
+    @Test
     void theChecksUseTheTxidIndex() {
         String snapshot = changes.start().snapshot();
         assertThat(planAvoidingSequentialScans(VectorChanges.CHECK, snapshot, snapshot))
