@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,24 @@ class QdrantVectorIndexTest {
 
             assertThat(qdrant.pointCount(index.collectionName())).isEqualTo(1);
         }
+    }
+
+    @Test
+    void sendsTheApiKeyAndReportsAWrongOneAsRefused() {
+        try (QdrantEmulator qdrant = QdrantEmulator.startRequiringApiKey("the-key")) {
+            QdrantSettings fresh = QdrantVectorIndexContractTest.freshSettings(qdrant.url());
+            try (QdrantVectorIndex keyed = QdrantVectorIndex.connect(withKey(fresh, "the-key"), "model", 3);
+                 QdrantVectorIndex wrong = QdrantVectorIndex.connect(withKey(fresh, "another-key"), "model", 3)) {
+                keyed.upsert(List.of(point(CollectionId.random())));
+                assertThat(keyed.size()).isEqualTo(1);
+
+                assertThatThrownBy(wrong::size).isInstanceOf(IllegalStateException.class).hasMessageContaining("UNAUTHENTICATED");
+            }
+        }
+    }
+
+    private static QdrantSettings withKey(QdrantSettings settings, String key) {
+        return new QdrantSettings(settings.url(), Optional.of(key), settings.timeout(), settings.collectionPrefix());
     }
 
     private static VectorPoint point(CollectionId collection) {

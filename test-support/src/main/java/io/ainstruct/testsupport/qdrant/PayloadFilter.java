@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Qdrant's filter semantics for the conditions the adapter sends: every {@code must} holds, at least one
- * {@code should} holds when there are any, no {@code must_not} holds; a field matches a keyword (or any of several)
- * when its value, or any element of its array value, equals it. Any other condition is refused, so a new kind of
- * filter in the adapter fails here instead of being silently ignored.
+ * Qdrant's filter semantics for the filters the adapter sends: every {@code must} condition holds; a field matches a
+ * keyword (or any of several) when its value, or any element of its array value, equals it. Any other clause or
+ * condition is refused, so a new kind of filter in the adapter fails here instead of being silently misread.
  */
 final class PayloadFilter {
 
@@ -22,17 +21,17 @@ final class PayloadFilter {
     }
 
     static boolean accepts(Filter filter, Map<String, Value> payload) {
-        return filter.getMustList().stream().allMatch(c -> holds(c, payload))
-                && (filter.getShouldCount() == 0 || filter.getShouldList().stream().anyMatch(c -> holds(c, payload)))
-                && filter.getMustNotList().stream().noneMatch(c -> holds(c, payload));
+        if (filter.getShouldCount() > 0 || filter.getMustNotCount() > 0 || filter.hasMinShould()) {
+            throw unsupported("filter clauses other than must");
+        }
+        return filter.getMustList().stream().allMatch(c -> holds(c, payload));
     }
 
     private static boolean holds(Condition condition, Map<String, Value> payload) {
-        return switch (condition.getConditionOneOfCase()) {
-            case FIELD -> matches(condition.getField(), payload);
-            case FILTER -> accepts(condition.getFilter(), payload);
-            default -> throw unsupported("condition " + condition.getConditionOneOfCase());
-        };
+        if (condition.getConditionOneOfCase() != Condition.ConditionOneOfCase.FIELD) {
+            throw unsupported("condition " + condition.getConditionOneOfCase());
+        }
+        return matches(condition.getField(), payload);
     }
 
     private static boolean matches(FieldCondition field, Map<String, Value> payload) {

@@ -1,6 +1,11 @@
 package io.ainstruct.testsupport.qdrant;
 
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -41,6 +46,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -53,20 +59,30 @@ import java.util.stream.Collectors;
  * calls the {@code adapter-qdrant} makes (collection exists / info / create, create field index, upsert, delete by
  * filter, search with filter and score threshold, count) with Qdrant's semantics, and refuses every other call as
  * unimplemented. It can be stopped and started again on the same port, keeping its points, as a Qdrant
- * restarting on its volume would: the outage tests need exactly that.
+ * restarting on its volume would: the outage tests need exactly that. Started with an API key, it refuses calls
+ * that do not carry it, as Qdrant does.
  */
 public final class QdrantEmulator implements AutoCloseable {
     private final Map<String, EmulatedCollection> collections = new ConcurrentHashMap<>();
     private final AtomicLong operations = new AtomicLong();
+    private final Optional<String> apiKey;
     private int port;
     private Server server;
 
-    private QdrantEmulator() {
+    private QdrantEmulator(Optional<String> apiKey) {
+        this.apiKey = apiKey;
     }
 
     /** A running emulator on a free loopback port. */
     public static QdrantEmulator start() {
-        QdrantEmulator emulator = new QdrantEmulator();
+        QdrantEmulator emulator = new QdrantEmulator(Optional.empty());
+        emulator.listen(0);
+        return emulator;
+    }
+
+    /** A running emulator that, like a Qdrant with {@code service.api_key} set, refuses calls without that key. */
+    public static QdrantEmulator startRequiringApiKey(String apiKey) {
+        QdrantEmulator emulator = new QdrantEmulator(Optional.of(apiKey));
         emulator.listen(0);
         return emulator;
     }
@@ -120,8 +136,8 @@ public final class QdrantEmulator implements AutoCloseable {
     private synchronized void listen(int requestedPort) {
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", requestedPort))
-                    .addService(new CollectionsService())
-                    .addService(new PointsService())
+                    .addService(ServerInterceptors.intercept(new CollectionsService(), new ApiKeyCheck()))
+                    .addService(ServerInterceptors.intercept(new PointsService(), new ApiKeyCheck()))
                     .build()
                     .start();
         } catch (IOException e) {
@@ -153,6 +169,20 @@ public final class QdrantEmulator implements AutoCloseable {
     private PointsOperationResponse completed() {
         return PointsOperationResponse.newBuilder().setResult(UpdateResult.newBuilder()
                 .setOperationId(operations.incrementAndGet()).setStatus(UpdateStatus.Completed)).build();
+    }
+
+    private final class ApiKeyCheck implements ServerInterceptor {
+        private static final Metadata.Key<String> API_KEY = Metadata.Key.of("api-key", Metadata.ASCII_STRING_MARSHALLER);
+
+        @Override
+        public <Q, A> ServerCall.Listener<Q> interceptCall(ServerCall<Q, A> call, Metadata headers, ServerCallHandler<Q, A> next) {
+            if (apiKey.isPresent() && !apiKey.get().equals(headers.get(API_KEY))) {
+                call.close(Status.UNAUTHENTICATED.withDescription("Invalid api-key"), new Metadata());
+                return new ServerCall.Listener<>() {
+                };
+            }
+            return next.startCall(call, headers);
+        }
     }
 
     private final class CollectionsService extends CollectionsGrpc.CollectionsImplBase {
