@@ -95,20 +95,13 @@ final class EmulatedCollection {
     }
 
     private static Map<String, Value> selected(Map<String, Value> payload, WithPayloadSelector selector) {
-        return switch (selector.getSelectorOptionsCase()) {
-            case ENABLE -> selector.getEnable() ? payload : Map.of();
-            case INCLUDE -> {
-                Map<String, Value> kept = new LinkedHashMap<>(payload);
-                kept.keySet().retainAll(selector.getInclude().getFieldsList());
-                yield kept;
-            }
-            case EXCLUDE -> {
-                Map<String, Value> kept = new LinkedHashMap<>(payload);
-                selector.getExclude().getFieldsList().forEach(kept::remove);
-                yield kept;
-            }
-            case SELECTOROPTIONS_NOT_SET -> Map.of();
-        };
+        if (selector.getSelectorOptionsCase() != WithPayloadSelector.SelectorOptionsCase.INCLUDE) {
+            throw Status.UNIMPLEMENTED.withDescription("The Qdrant emulator returns included payload fields only")
+                    .asRuntimeException();
+        }
+        Map<String, Value> kept = new LinkedHashMap<>(payload);
+        kept.keySet().retainAll(selector.getInclude().getFieldsList());
+        return kept;
     }
 
     private static float[] unit(List<Float> values) {
