@@ -1,5 +1,6 @@
 package io.ainstruct.adapter.postgres;
 
+import io.micronaut.data.exceptions.DataAccessException;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.port.IndexingOutbox;
@@ -12,6 +13,9 @@ import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +58,21 @@ public class PostgresIndexingOutbox implements IndexingOutbox {
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public List<OutboxEvent> claimDue(int max, Instant now) {
         return rows.lockDue(now, max).stream().map(OutboxRow::toDomain).toList();
+    }
+
+    /** A transaction-scoped advisory lock on the subject; two subjects sharing a key only wait for each other. */
+    @Override
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean tryTakeSubject(OutboxEvent event) {
+        try (PreparedStatement lock = transactions.getConnection().prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, event.subject().getMostSignificantBits() ^ event.subject().getLeastSignificantBits());
+            try (ResultSet taken = lock.executeQuery()) {
+                taken.next();
+                return taken.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("cannot take the subject of outbox event " + event.id(), e);
+        }
     }
 
     @Override

@@ -92,6 +92,32 @@ class PostgresIndexingOutboxTest extends PostgresAdapterTest {
     }
 
     @Test
+    void aSubjectIsTakenByOneTransactionAtATime() throws Exception {
+        DocumentId document = DocumentId.random();
+        outbox.documentChanged(document);
+        outbox.documentChanged(document);
+        outbox.documentChanged(DocumentId.random());
+        CountDownLatch firstTook = new CountDownLatch(1);
+        CountDownLatch secondDone = new CountDownLatch(1);
+
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> unitOfWork.inTransaction(() -> {
+            boolean took = outbox.tryTakeSubject(outbox.claimDue(1, later()).get(0));
+            firstTook.countDown();
+            await(secondDone);
+            return took;
+        }));
+        assertThat(firstTook.await(10, TimeUnit.SECONDS)).isTrue();
+        List<Boolean> second = unitOfWork.inTransaction(() -> outbox.claimDue(2, later()).stream()
+                .map(outbox::tryTakeSubject).toList());
+        secondDone.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(second).as("the same document's next event, then another document's").containsExactly(false, true);
+        assertThat(unitOfWork.inTransaction(() -> outbox.tryTakeSubject(outbox.claimDue(1, later()).get(0))))
+                .as("free again once the first transaction ended").isTrue();
+    }
+
+    @Test
     void aPostponedEventWaitsUntilItsTimeAndCountsTheAttempt() {
         outbox.documentChanged(DocumentId.random());
         OutboxEvent event = unitOfWork.inTransaction(() -> outbox.claimDue(1, later())).get(0);

@@ -30,6 +30,7 @@ class ArchitectureTest {
                 .adapter("postgres", "io.ainstruct.adapter.postgres..")
                 .adapter("embedding", "io.ainstruct.adapter.embedding..")
                 .adapter("security", "io.ainstruct.adapter.security..")
+                .adapter("qdrant", "io.ainstruct.adapter.qdrant..")
                 .adapter("rest", "io.ainstruct.adapter.rest..")
                 .adapter("mcp", "io.ainstruct.adapter.mcp..")
                 // The composition root sees every ring; that is its job.

@@ -43,13 +43,14 @@ public final class IndexingRelay {
     }
 
     /**
-     * Applies up to {@code max} due events; returns how many it took (applied or rescheduled). An event the index
-     * refuses is rescheduled alone; an index that is {@link Unavailable} as a whole reschedules the rest of the batch
-     * at once, so an outage costs one call's deadline per batch, not one per event, while the transaction is open.
+     * Applies up to {@code max} due events; returns how many it took (applied or rescheduled). An event whose subject
+     * another relay is applying right now is left due, for a later batch. An event the index refuses is rescheduled
+     * alone; an index that is {@link Unavailable} as a whole reschedules the rest of the batch at once, so an outage
+     * costs one call's deadline per batch, not one per event, while the transaction is open.
      */
     public int relayBatch(int max) {
         return uow.inTransaction(() -> {
-            List<OutboxEvent> events = outbox.claimDue(max, clock.instant());
+            List<OutboxEvent> events = outbox.claimDue(max, clock.instant()).stream().filter(outbox::tryTakeSubject).toList();
             for (int i = 0; i < events.size(); i++) {
                 try {
                     apply(events.get(i));

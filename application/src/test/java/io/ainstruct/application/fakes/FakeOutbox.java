@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** An in-memory queue of indexing events, each due at some instant. */
@@ -19,6 +21,7 @@ public final class FakeOutbox implements IndexingOutbox, Rollbackable {
     private final Clock clock;
     private final List<Entry> entries = new ArrayList<>();
     private long nextId = 1;
+    private final Set<UUID> heldElsewhere = new HashSet<>();
 
     /** An event waiting in the queue, when it is due, and why its last attempt failed. */
     public record Entry(OutboxEvent event, Instant dueAt, String lastError) {
@@ -48,6 +51,21 @@ public final class FakeOutbox implements IndexingOutbox, Rollbackable {
     public List<OutboxEvent> claimDue(int max, Instant now) {
         uow.requireWritable();
         return entries.stream().filter(e -> !e.dueAt().isAfter(now)).limit(max).map(Entry::event).toList();
+    }
+
+    @Override
+    public boolean tryTakeSubject(OutboxEvent event) {
+        uow.requireWritable();
+        return !heldElsewhere.contains(event.subject());
+    }
+
+    /** As if another worker were applying an event of this subject right now. */
+    public void holdElsewhere(UUID subject) {
+        heldElsewhere.add(subject);
+    }
+
+    public void releaseElsewhere(UUID subject) {
+        heldElsewhere.remove(subject);
     }
 
     @Override

@@ -183,6 +183,28 @@ class IndexingRelayTest {
     }
 
     @Test
+    void an_event_whose_subject_another_relay_is_applying_waits_untouched_for_a_later_batch() {
+        DocumentId held = stored("a", "text a");
+        DocumentId free = stored("b", "text b");
+        world.outbox.holdElsewhere(held.value());
+
+        assertThat(relay.relayBatch(10)).isEqualTo(1);
+
+        assertThat(world.index.pointsOf(free)).hasSize(1);
+        assertThat(world.index.pointsOf(held)).isEmpty();
+        assertThat(world.outbox.pending()).singleElement().satisfies(event -> {
+            assertThat(event.subject()).isEqualTo(held.value());
+            assertThat(event.attempts()).isZero();
+        });
+        assertThat(relay.relayBatch(10)).as("still held: nothing taken, so the worker idles").isZero();
+
+        world.outbox.releaseElsewhere(held.value());
+        relay.drain();
+        assertThat(world.index.pointsOf(held)).hasSize(1);
+        assertThat(world.outbox.backlog()).isZero();
+    }
+
+    @Test
     void backoff_doubles_from_one_second_up_to_the_ceiling() {
         Duration ceiling = IndexingRelay.DEFAULT_MAX_BACKOFF;
         assertThat(IndexingRelay.backoff(0, ceiling)).isEqualTo(Duration.ofSeconds(1));

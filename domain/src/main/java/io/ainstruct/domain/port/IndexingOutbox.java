@@ -23,6 +23,13 @@ public interface IndexingOutbox {
      */
     List<OutboxEvent> claimDue(int max, Instant now);
 
+    /**
+     * Within the current transaction, takes the event's subject (document or collection) for this worker until the
+     * transaction ends. False if another worker holds it, applying an older event of the same subject: this event
+     * must then be left for later, or the older state could reach the index after the newer one.
+     */
+    boolean tryTakeSubject(OutboxEvent event);
+
     void complete(OutboxEvent event);
 
     void retryLater(OutboxEvent event, String error, Instant retryAt);
