@@ -165,6 +165,11 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
                 .build(), calls.timeout()));
     }
 
+    /**
+     * Creates the collection if missing, else checks its dimension; then makes sure the payload fields are indexed,
+     * also on a collection an operator created beforehand (with the shards and replicas of a cluster): creating an
+     * index that exists is a no-op for Qdrant.
+     */
     private void ensureCollection() {
         if (collectionReady) {
             return;
@@ -174,10 +179,16 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
                 return;
             }
             if (calls.await("check the collection", client.collectionExistsAsync(collection, calls.timeout()))) {
-                requireMatchingDimension(calls.await("read the collection", client.getCollectionInfoAsync(collection, calls.timeout())));
+                requireMatchingDimension();
             } else {
                 createCollection();
             }
+            // The tenant field, marked as such so that Qdrant keeps each tenant's points together.
+            indexKeyword(COLLECTION_ID, PayloadIndexParams.newBuilder()
+                    .setKeywordIndexParams(KeywordIndexParams.newBuilder().setIsTenant(true)).build());
+            indexKeyword(DOCUMENT_ID, null);
+            indexKeyword(DOCUMENT_TYPE, null);
+            indexKeyword(METADATA, null);
             collectionReady = true;
         }
     }
@@ -186,20 +197,14 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
         try {
             calls.await("create the collection", client.createCollectionAsync(collection,
                     VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine).build(), calls.timeout()));
+            LOG.info("Created Qdrant collection {} ({} dimensions, cosine)", collection, dimension);
         } catch (IllegalStateException refused) {
             if (!calls.await("check the collection", client.collectionExistsAsync(collection, calls.timeout()))) {
                 throw refused;
             }
             // Another instance created it a moment ago; it may have been made for another dimension all the same.
-            requireMatchingDimension(calls.await("read the collection", client.getCollectionInfoAsync(collection, calls.timeout())));
+            requireMatchingDimension();
         }
-        // The tenant field, marked as such so that Qdrant keeps each tenant's points together.
-        indexKeyword(COLLECTION_ID, PayloadIndexParams.newBuilder()
-                .setKeywordIndexParams(KeywordIndexParams.newBuilder().setIsTenant(true)).build());
-        indexKeyword(DOCUMENT_ID, null);
-        indexKeyword(DOCUMENT_TYPE, null);
-        indexKeyword(METADATA, null);
-        LOG.info("Created Qdrant collection {} ({} dimensions, cosine)", collection, dimension);
     }
 
     private void indexKeyword(String field, PayloadIndexParams params) {
@@ -207,7 +212,8 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
                 PayloadSchemaType.Keyword, params, true, null, calls.timeout()));
     }
 
-    private void requireMatchingDimension(CollectionInfo info) {
+    private void requireMatchingDimension() {
+        CollectionInfo info = calls.await("read the collection", client.getCollectionInfoAsync(collection, calls.timeout()));
         long size = info.getConfig().getParams().getVectorsConfig().getParams().getSize();
         if (size != dimension) {
             throw new IllegalStateException("Qdrant collection " + collection + " holds vectors of dimension " + size

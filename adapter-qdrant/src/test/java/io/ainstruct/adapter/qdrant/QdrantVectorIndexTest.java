@@ -64,6 +64,21 @@ class QdrantVectorIndexTest {
     }
 
     @Test
+    void indexesThePayloadOfACollectionAnOperatorCreatedBeforehand() throws Exception {
+        QdrantSettings settings = QdrantVectorIndexContractTest.freshSettings(TestQdrant.url());
+        try (QdrantClient client = client(settings);
+             QdrantVectorIndex index = QdrantVectorIndex.connect(settings, "model", 3)) {
+            client.createCollectionAsync(index.collectionName(),
+                    VectorParams.newBuilder().setSize(3).setDistance(Distance.Cosine).build()).get();
+
+            index.prepare();
+
+            assertThat(client.getCollectionInfoAsync(index.collectionName()).get().getPayloadSchemaMap())
+                    .containsKeys(QdrantVectorIndex.COLLECTION_ID, QdrantVectorIndex.DOCUMENT_ID);
+        }
+    }
+
+    @Test
     void reportsQdrantAwayAsUnavailableAndWorksAgainWhenItIsBack() {
         try (QdrantEmulator qdrant = QdrantEmulator.start();
              QdrantVectorIndex index = QdrantVectorIndex.connect(QdrantVectorIndexContractTest.freshSettings(qdrant.url()), "model", 3)) {
