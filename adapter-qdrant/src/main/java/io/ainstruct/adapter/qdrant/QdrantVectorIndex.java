@@ -22,11 +22,14 @@ import io.qdrant.client.grpc.Collections.VectorParams;
 import io.qdrant.client.grpc.Common.Filter;
 import io.qdrant.client.grpc.JsonWithInt.Value;
 import io.qdrant.client.grpc.Points.DeletePoints;
+import io.qdrant.client.grpc.Points.DenseVector;
 import io.qdrant.client.grpc.Points.PointStruct;
 import io.qdrant.client.grpc.Points.PointsSelector;
 import io.qdrant.client.grpc.Points.ScoredPoint;
 import io.qdrant.client.grpc.Points.SearchPoints;
 import io.qdrant.client.grpc.Points.UpsertPoints;
+import io.qdrant.client.grpc.Points.Vector;
+import io.qdrant.client.grpc.Points.Vectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +41,6 @@ import static io.qdrant.client.ConditionFactory.matchKeyword;
 import static io.qdrant.client.PointIdFactory.id;
 import static io.qdrant.client.ValueFactory.list;
 import static io.qdrant.client.ValueFactory.value;
-import static io.qdrant.client.VectorsFactory.vectors;
 import static io.qdrant.client.WithPayloadSelectorFactory.include;
 
 /**
@@ -135,10 +137,12 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
         ensureCollection();
         SearchPoints.Builder search = SearchPoints.newBuilder()
                 .setCollectionName(collection)
-                .addAllVector(boxed(query))
                 .setFilter(QdrantFilters.of(filter))
                 .setLimit(limit)
                 .setWithPayload(include(List.of(COLLECTION_ID, DOCUMENT_ID)));
+        for (float value : query) {
+            search.addVector(value);
+        }
         if (Double.isFinite(filter.minScore())) {
             search.setScoreThreshold((float) filter.minScore());
         }
@@ -232,7 +236,7 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
     private static PointStruct pointStruct(VectorPoint point) {
         return PointStruct.newBuilder()
                 .setId(id(point.chunkId().value()))
-                .setVectors(vectors(point.vector()))
+                .setVectors(Vectors.newBuilder().setVector(Vector.newBuilder().setDense(dense(point.vector()))))
                 .putAllPayload(Map.of(
                         COLLECTION_ID, value(point.collectionId().value().toString()),
                         DOCUMENT_ID, value(point.documentId().value().toString()),
@@ -249,11 +253,12 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
                 point.getScore());
     }
 
-    private static List<Float> boxed(float[] vector) {
-        Float[] boxed = new Float[vector.length];
-        for (int i = 0; i < vector.length; i++) {
-            boxed[i] = vector[i];
+    /** Element by element into protobuf's primitive list: the client's factories box every float on the way. */
+    private static DenseVector dense(float[] vector) {
+        DenseVector.Builder dense = DenseVector.newBuilder();
+        for (float value : vector) {
+            dense.addData(value);
         }
-        return List.of(boxed);
+        return dense.build();
     }
 }

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The Qdrant adapter's own overhead (serialization, batching, futures): upserts and searches through the adapter vs
+# the raw gRPC stub with requests built beforehand, same run, same Qdrant. Against the in-process emulator unless
+# QDRANT_URL (or --qdrant-url URL) names a real Qdrant; only the ratios mean anything against the emulator.
+#   bench/qdrant-adapter.sh [--qdrant-url http://127.0.0.1:6334]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    ./mvnw -B -q -Dmaven.test.skip=true -pl bench -am package
+fi
+exec java -cp bench/target/ainstruct-bench.jar io.ainstruct.bench.QdrantAdapterBench "$@"
