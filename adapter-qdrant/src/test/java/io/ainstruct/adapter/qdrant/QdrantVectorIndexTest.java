@@ -53,8 +53,7 @@ class QdrantVectorIndexTest {
         QdrantSettings settings = QdrantVectorIndexContractTest.freshSettings(TestQdrant.url());
         try (QdrantClient client = client(settings);
              QdrantVectorIndex index = QdrantVectorIndex.connect(settings, "model", 3)) {
-            client.createCollectionAsync(index.collectionName(),
-                    VectorParams.newBuilder().setSize(5).setDistance(Distance.Cosine).build()).get();
+            createCollection(client, index.collectionName(), 5);
 
             assertThatThrownBy(index::prepare)
                     .isInstanceOf(IllegalStateException.class)
@@ -68,8 +67,7 @@ class QdrantVectorIndexTest {
         QdrantSettings settings = QdrantVectorIndexContractTest.freshSettings(TestQdrant.url());
         try (QdrantClient client = client(settings);
              QdrantVectorIndex index = QdrantVectorIndex.connect(settings, "model", 3)) {
-            client.createCollectionAsync(index.collectionName(),
-                    VectorParams.newBuilder().setSize(3).setDistance(Distance.Cosine).build()).get();
+            createCollection(client, index.collectionName(), 3);
 
             index.prepare();
 
@@ -134,6 +132,11 @@ class QdrantVectorIndexTest {
     private static VectorPoint point(CollectionId collection) {
         return new VectorPoint(ChunkId.random(), DocumentId.random(), collection, DocumentType.MARKDOWN, Map.of(),
                 new float[]{1, 0, 0});
+    }
+
+    /** As an operator would, before the server's first start. */
+    private static void createCollection(QdrantClient client, String name, int dimension) throws Exception {
+        client.createCollectionAsync(name, VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine).build()).get();
     }
 
     private static QdrantClient client(QdrantSettings settings) {
