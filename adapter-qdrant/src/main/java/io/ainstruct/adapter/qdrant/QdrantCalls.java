@@ -3,6 +3,7 @@ package io.ainstruct.adapter.qdrant;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.ainstruct.domain.error.ErrorCode;
 import io.ainstruct.domain.error.Unavailable;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -20,6 +21,8 @@ final class QdrantCalls {
     private static final Set<Status.Code> TRANSIENT = EnumSet.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
             Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED, Status.Code.CANCELLED);
 
+    static final Duration WHILE_DISCONNECTED = Duration.ofMillis(500);
+
     private final String endpoint;
     private final Duration timeout;
     private final ManagedChannel channel;
@@ -30,8 +33,18 @@ final class QdrantCalls {
         this.channel = channel;
     }
 
-    Duration timeout() {
-        return timeout;
+    /**
+     * The deadline for the next call: the configured timeout, but at most {@link #WHILE_DISCONNECTED} while the last
+     * attempt to connect failed, so that readiness checks and the relay's open transaction do not wait out a long
+     * deadline for a Qdrant that is down. gRPC is also told to try connecting at once instead of after its backoff,
+     * so a Qdrant that came back answers this very call.
+     */
+    Duration deadline() {
+        if (channel.getState(true) != ConnectivityState.TRANSIENT_FAILURE) {
+            return timeout;
+        }
+        channel.resetConnectBackoff();
+        return timeout.compareTo(WHILE_DISCONNECTED) < 0 ? timeout : WHILE_DISCONNECTED;
     }
 
     <T> T await(String what, ListenableFuture<T> answer) {
@@ -48,8 +61,6 @@ final class QdrantCalls {
 
     private RuntimeException translate(String what, Throwable cause) {
         if (cause instanceof StatusRuntimeException status && TRANSIENT.contains(status.getStatus().getCode())) {
-            // The next call, a retry from the outbox or a search, tries to connect at once rather than after gRPC's backoff.
-            channel.resetConnectBackoff();
             return new Unavailable(ErrorCode.SERVICE_UNAVAILABLE, "Qdrant at " + endpoint + " could not " + what + ": "
                     + status.getStatus().getCode() + describe(status.getStatus()));
         }

@@ -80,7 +80,8 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
                 .intercept(new WaitForReady());
         ManagedChannel open = (settings.tls() ? channel.useTransportSecurity() : channel.usePlaintext()).build();
         // No compatibility check: it would call Qdrant while the service starts, and the service must start without it.
-        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(open, true, false).withTimeout(settings.timeout());
+        // Every call passes its own deadline (QdrantCalls.deadline), so the client needs no default one.
+        QdrantGrpcClient.Builder grpc = QdrantGrpcClient.newBuilder(open, true, false);
         settings.apiKey().ifPresent(grpc::withApiKey);
         return new QdrantVectorIndex(new QdrantClient(grpc.build()), new QdrantCalls(settings, open),
                 settings.collectionName(model, dimension), dimension);
@@ -114,7 +115,7 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
             List<PointStruct> batch = points.subList(from, Math.min(points.size(), from + UPSERT_BATCH)).stream()
                     .map(QdrantVectorIndex::pointStruct).toList();
             calls.await("upsert points", client.upsertAsync(UpsertPoints.newBuilder()
-                    .setCollectionName(collection).setWait(true).addAllPoints(batch).build(), calls.timeout()));
+                    .setCollectionName(collection).setWait(true).addAllPoints(batch).build(), calls.deadline()));
         }
     }
 
@@ -146,14 +147,14 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
         if (Double.isFinite(filter.minScore())) {
             search.setScoreThreshold((float) filter.minScore());
         }
-        List<ScoredPoint> found = calls.await("search", client.searchAsync(search.build(), calls.timeout()));
+        List<ScoredPoint> found = calls.await("search", client.searchAsync(search.build(), calls.deadline()));
         return found.stream().map(QdrantVectorIndex::hit).toList();
     }
 
     @Override
     public long size() {
         ensureCollection();
-        return calls.await("count points", client.countAsync(collection, null, true, calls.timeout()));
+        return calls.await("count points", client.countAsync(collection, null, true, calls.deadline()));
     }
 
     @Override
@@ -166,7 +167,7 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
         calls.await("delete points", client.deleteAsync(DeletePoints.newBuilder()
                 .setCollectionName(collection).setWait(true)
                 .setPoints(PointsSelector.newBuilder().setFilter(filter))
-                .build(), calls.timeout()));
+                .build(), calls.deadline()));
     }
 
     /**
@@ -182,7 +183,7 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
             if (collectionReady) {
                 return;
             }
-            if (calls.await("check the collection", client.collectionExistsAsync(collection, calls.timeout()))) {
+            if (calls.await("check the collection", client.collectionExistsAsync(collection, calls.deadline()))) {
                 requireMatchingDimension();
             } else {
                 createCollection();
@@ -200,10 +201,10 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
     private void createCollection() {
         try {
             calls.await("create the collection", client.createCollectionAsync(collection,
-                    VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine).build(), calls.timeout()));
+                    VectorParams.newBuilder().setSize(dimension).setDistance(Distance.Cosine).build(), calls.deadline()));
             LOG.info("Created Qdrant collection {} ({} dimensions, cosine)", collection, dimension);
         } catch (IllegalStateException refused) {
-            if (!calls.await("check the collection", client.collectionExistsAsync(collection, calls.timeout()))) {
+            if (!calls.await("check the collection", client.collectionExistsAsync(collection, calls.deadline()))) {
                 throw refused;
             }
             // Another instance created it a moment ago; it may have been made for another dimension all the same.
@@ -213,11 +214,11 @@ public final class QdrantVectorIndex implements VectorIndex, AutoCloseable {
 
     private void indexKeyword(String field, PayloadIndexParams params) {
         calls.await("index payload field " + field, client.createPayloadIndexAsync(collection, field,
-                PayloadSchemaType.Keyword, params, true, null, calls.timeout()));
+                PayloadSchemaType.Keyword, params, true, null, calls.deadline()));
     }
 
     private void requireMatchingDimension() {
-        CollectionInfo info = calls.await("read the collection", client.getCollectionInfoAsync(collection, calls.timeout()));
+        CollectionInfo info = calls.await("read the collection", client.getCollectionInfoAsync(collection, calls.deadline()));
         long size = info.getConfig().getParams().getVectorsConfig().getParams().getSize();
         if (size != dimension) {
             throw new IllegalStateException("Qdrant collection " + collection + " holds vectors of dimension " + size
