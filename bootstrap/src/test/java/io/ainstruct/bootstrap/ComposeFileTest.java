@@ -1,9 +1,13 @@
 package io.ainstruct.bootstrap;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +51,38 @@ class ComposeFileTest {
             assertThat(String.valueOf(healthcheck.get("test"))).as(name).doesNotContain("NONE");
         });
         assertThat(String.valueOf(map(services.get("postgres").get("healthcheck")).get("test"))).contains("pg_isready");
+    }
+
+    /** The images carry bash but no curl: the checks speak HTTP over bash's /dev/tcp; here they meet a real HTTP server. */
+    @ParameterizedTest
+    @SuppressWarnings("unchecked")
+    @CsvSource({"rest, 8080, /health/ready", "qdrant, 6333, /readyz"})
+    void theHttpHealthChecksPassOn200AndFailOtherwise(String service, int port, String path) throws Exception {
+        List<String> command = (List<String>) map(services.get(service).get("healthcheck")).get("test");
+        assertThat(command.subList(0, 3)).containsExactly("CMD", "bash", "-c");
+        assertThat(command.get(3)).contains("/dev/tcp/127.0.0.1/" + port).contains("GET " + path + " ");
+
+        assertThat(runHealthCheck(command.get(3), port, path, 200)).isZero();
+        assertThat(runHealthCheck(command.get(3), port, path, 503)).isNotZero();
+    }
+
+    private static int runHealthCheck(String script, int port, String path, int status) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(path, exchange -> {
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            // The compose file's check, pointed at the test server's port.
+            String local = script.replace("/dev/tcp/127.0.0.1/" + port,
+                    "/dev/tcp/127.0.0.1/" + server.getAddress().getPort());
+            Process check = new ProcessBuilder("bash", "-c", local).redirectErrorStream(true).start();
+            assertThat(check.waitFor(10, TimeUnit.SECONDS)).as("the check ends by itself").isTrue();
+            return check.exitValue();
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
