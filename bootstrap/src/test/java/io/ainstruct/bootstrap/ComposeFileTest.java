@@ -39,6 +39,7 @@ class ComposeFileTest {
         assertThat(services.get("postgres").get("image")).isEqualTo("postgres:18-alpine");
         assertThat(String.valueOf(services.get("qdrant").get("image"))).startsWith("qdrant/qdrant:");
         assertThat(services.get("rest").get("build")).isEqualTo(".");
+        assertThat(services.get("mcp").get("build")).isEqualTo(".");
         assertThat(services.get("mcp").get("image")).isEqualTo(services.get("rest").get("image"));
     }
 
