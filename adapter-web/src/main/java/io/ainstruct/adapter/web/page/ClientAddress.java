@@ -1,0 +1,29 @@
+package io.ainstruct.adapter.web.page;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.HttpServerConfiguration;
+import jakarta.inject.Singleton;
+
+/**
+ * The address login and registration limits count against, chosen as the REST API does: the TCP peer, or behind a
+ * proxy the right-most entry of {@code micronaut.server.client-address-header}, the one the trusted proxy appended.
+ */
+@Singleton
+class ClientAddress {
+    private final String trustedHeader;
+
+    ClientAddress(HttpServerConfiguration server) {
+        this.trustedHeader = server.getClientAddressHeader();
+    }
+
+    String of(HttpRequest<?> request) {
+        if (trustedHeader != null) {
+            String forwarded = request.getHeaders().get(trustedHeader);
+            if (forwarded != null && !forwarded.isBlank()) {
+                String[] hops = forwarded.split(",");
+                return hops[hops.length - 1].trim();
+            }
+        }
+        return request.getRemoteAddress().getAddress().getHostAddress();
+    }
+}

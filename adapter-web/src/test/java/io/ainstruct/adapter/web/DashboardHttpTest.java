@@ -1,0 +1,151 @@
+package io.ainstruct.adapter.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What needs no browser: cookie flags, CSRF, isolation between users, escaping, and forms that keep their input. */
+class DashboardHttpTest {
+    private static WebServer server;
+
+    @BeforeAll
+    static void start() {
+        server = WebServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlySameSiteLaxAndNotSecureOverPlainHttp() {
+        HttpResponse<String> login = new WebClient(server.uri()).get("/app/login");
+
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("ainstruct_session=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax")
+                .contains("Path=/app").doesNotContainIgnoringCase("Secure");
+        // Without the proxy setting, anyone could claim TLS with this header; it changes nothing.
+        assertThat(new WebClient(server.uri()).getWith("/app/login", "X-Forwarded-Proto", "https")
+                .headers().firstValue("Set-Cookie").orElseThrow()).doesNotContainIgnoringCase("Secure");
+    }
+
+    @Test
+    void pagesNeedALoginAndComeBackAfterIt() {
+        WebClient anonymous = new WebClient(server.uri());
+        HttpResponse<String> page = anonymous.get("/app/documents?page=2");
+
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(page.headers().firstValue("Location").orElseThrow())
+                .isEqualTo("/app/login?next=%2Fapp%2Fdocuments%3Fpage%3D2");
+    }
+
+    @Test
+    void aFormWithoutOrWithAWrongCsrfTokenChangesNothing() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+
+        HttpResponse<String> without = alice.post("/app/collections", Map.of("name", "forged-without"));
+        HttpResponse<String> wrong = alice.post("/app/collections", Map.of("name", "forged-wrong", "_csrf", "not-the-token"));
+
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("Nothing was changed");
+        assertThat(alice.get("/app/collections").body()).doesNotContain("forged-without").doesNotContain("forged-wrong");
+        HttpResponse<String> made = alice.submit("/app/collections", "/app/collections", Map.of("name", "made-properly"));
+        assertThat(made.statusCode()).isEqualTo(303);
+        assertThat(alice.get("/app/collections").body()).contains("made-properly");
+    }
+
+    @Test
+    void aLoginFormFromAnotherSiteIsRefused() {
+        WebClient victim = new WebClient(server.uri());
+        HttpResponse<String> forged = victim.post("/app/login", Map.of("username", "attacker", "password", "whatever1"));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anotherUsersDocumentsAreNotFoundEvenByTheirIds() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+        String documentId = createDocument(alice, "Alice's private recipe", "Sourdough needs patience.");
+        WebClient bob = new WebClient(server.uri());
+        bob.registerAndLogIn("bob");
+
+        assertThat(bob.get("/app/documents").body()).doesNotContain("Alice's private recipe");
+        assertThat(bob.get("/app/documents/" + documentId).statusCode()).isEqualTo(404);
+        assertThat(bob.get("/app/documents/" + documentId + "/edit").statusCode()).isEqualTo(404);
+        HttpResponse<String> deletion = bob.submit("/app/documents", "/app/documents/" + documentId + "/delete", Map.of());
+        assertThat(deletion.statusCode()).isEqualTo(404);
+        assertThat(deletion.body()).contains("belongs to someone else");
+        assertThat(alice.get("/app/documents/" + documentId).statusCode()).isEqualTo(200);
+        assertThat(bob.get("/app/documents/not-a-uuid").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void userContentIsEscaped() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+        String id = createDocument(alice, "<script>alert('title')</script>",
+                "Text with <img src=x onerror=alert('content')> and [a link](javascript:alert('link')).");
+
+        String list = alice.get("/app/documents").body();
+        String page = alice.get("/app/documents/" + id).body();
+
+        assertThat(list).contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;").doesNotContain("<script>alert");
+        assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("javascript:alert")
+                .contains("&lt;img src=x onerror=alert");
+    }
+
+    @Test
+    void aRejectedFormKeepsWhatWasTyped() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+        String longTitle = "t".repeat(501);
+
+        HttpResponse<String> rejected = alice.submit("/app/documents/new", "/app/documents",
+                Map.of("title", longTitle, "content", "My carefully written notes"));
+
+        assertThat(rejected.statusCode()).isEqualTo(422);
+        assertThat(rejected.body()).contains("Title must be between 1 and 500 characters.")
+                .contains("value=\"" + longTitle + "\"").contains("My carefully written notes");
+    }
+
+    @Test
+    void deletingACollectionThatATokenReachesIsRefusedWithTheReason() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+        alice.submit("/app/collections", "/app/collections", Map.of("name", "shared-with-agent"));
+        String collectionId = idOfCollection(alice.get("/app/collections").body(), "shared-with-agent");
+        alice.submit("/app/tokens", "/app/tokens/cat", Map.of("label", "agent", "collection", collectionId,
+                "permission", "read", "days", "30"));
+
+        HttpResponse<String> refused = alice.submit("/app/collections/" + collectionId + "/delete",
+                "/app/collections/" + collectionId + "/delete", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Revoke the collection&#39;s 1 active access token(s)");
+        assertThat(alice.get("/app/collections").body()).contains("shared-with-agent");
+    }
+
+    static String createDocument(WebClient client, String title, String content) {
+        HttpResponse<String> created = client.submit("/app/documents/new", "/app/documents",
+                Map.of("title", title, "content", content));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        return created.headers().firstValue("Location").orElseThrow().substring("/app/documents/".length());
+    }
+
+    static String idOfCollection(String html, String name) {
+        Matcher matcher = Pattern.compile("collection=([0-9a-f-]{36})\">" + Pattern.quote(name) + "<").matcher(html);
+        assertThat(matcher.find()).as("collection " + name + " listed").isTrue();
+        return matcher.group(1);
+    }
+}
