@@ -141,7 +141,7 @@ class BrowserFlowTest {
         open("/app");
         shoot("dashboard");
         browser.findElement(By.cssSelector("form.logout button")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/app/login");
+        wait.until(ExpectedConditions.urlToBe(server.url("/app/login")));
         open("/app/documents");
         assertThat(browser.getCurrentUrl()).contains("/app/login?next=");
     }

@@ -38,6 +38,17 @@ class DashboardHttpTest {
     }
 
     @Test
+    void pagesAllowScriptsStylesAndFormsFromThisServerOnlyAndCannotBeFramed() {
+        HttpResponse<String> login = new WebClient(server.uri()).get("/app/login");
+
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'").contains("form-action 'self'").contains("frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(login.body()).contains("<script src=\"/app/assets/htmx.min.js\"").doesNotContain("https://");
+        assertThat(new WebClient(server.uri()).get("/app/assets/htmx.min.js").body()).contains("htmx");
+    }
+
+    @Test
     void pagesNeedALoginAndComeBackAfterIt() {
         WebClient anonymous = new WebClient(server.uri());
         HttpResponse<String> page = anonymous.get("/app/documents?page=2");

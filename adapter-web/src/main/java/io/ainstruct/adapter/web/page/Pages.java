@@ -24,6 +24,7 @@ import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -34,6 +35,8 @@ import java.util.function.Function;
  */
 @Singleton
 public class Pages {
+    static final String SERVER_TIMING = "Server-Timing";
+
     private final WebSessions sessions;
     private final SessionCookie cookie;
     private final Authenticator authenticator;
@@ -110,8 +113,12 @@ public class Pages {
 
     private MutableHttpResponse<?> run(HttpRequest<?> request, WebSession session, Function<Visit, MutableHttpResponse<?>> page) {
         try {
+            long start = System.nanoTime();
             Caller caller = caller(session);
-            return page.apply(new Visit(request, session, caller, accounts.profile(caller), views));
+            MutableHttpResponse<?> response = page.apply(new Visit(request, session, caller, accounts.profile(caller), views));
+            // Browsers' developer tools show it; bench/web-dashboard.sh reads it.
+            return response.header(SERVER_TIMING, "page;desc=\"authentication, use cases and template\";dur="
+                    + String.format(Locale.ROOT, "%.3f", (System.nanoTime() - start) / 1e6));
         } catch (Unauthenticated | AccountGone e) {
             sessions.close(session);
             MutableHttpResponse<?> response = toLogin(request.getUri().toString(), true);
