@@ -5,8 +5,8 @@
 #   SKIP_BUILD=1 bench/web-dashboard.sh          # reuses adapter-rest/target/ainstruct-rest.jar
 #   DATABASE_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' bench/web-dashboard.sh   # (a fresh database is best)
 # Figures:
-#   - server side: the page's Server-Timing header (session lookup, authentication, the use cases and the template),
-#     read from SAMPLES sequential requests (curl);
+#   - server side: the page's Server-Timing header (authentication, the use cases and the template), read from
+#     SAMPLES sequential requests on one keep-alive connection (one curl);
 #   - client side: wrk, CONNECTIONS connections for DURATION, against the page and against the JSON list.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,10 +50,11 @@ curl -sf -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json
 jwt=$(curl -sf -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$user\",\"password\":\"$password\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 
+collection=$(curl -sf "$BASE/api/v1/collections" -H "Authorization: Bearer $jwt" | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
 echo "[web-bench] storing $DOCUMENTS documents through the REST API"
 seq 1 "$DOCUMENTS" | xargs -P 2 -I{} curl -sf -o /dev/null -X POST "$BASE/api/v1/documents" \
     -H "Authorization: Bearer $jwt" -H 'Content-Type: application/json' \
-    -d '{"title":"Note {} on bread","content":"# Note {}\n\nSourdough note number {}: feed the starter, wait, bake."}'
+    -d '{"collection_id":"'"$collection"'","title":"Note {} on bread","content":"# Note {}\n\nSourdough note number {}: feed the starter, wait, bake."}'
 total=$(curl -sf "$BASE/api/v1/documents?limit=1" -H "Authorization: Bearer $jwt" | sed -E 's/.*"total":([0-9]+).*/\1/')
 echo "[web-bench] the user holds $total documents"
 
@@ -78,11 +79,11 @@ for _ in $(seq 1 200); do
 done
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "[web-bench] server-side time of /app/documents (Server-Timing), $SAMPLES sequential requests"
-server_side=$(for _ in $(seq 1 "$SAMPLES"); do
-    curl -sf -o /dev/null -D - -b "ainstruct_session=$session" "$BASE/app/documents" \
-        | tr -d '\r' | sed -nE 's/^[Ss]erver-[Tt]iming: .*dur=([0-9.]+).*/\1/p'
-done | percentiles)
+echo "[web-bench] server-side time of /app/documents (Server-Timing), $SAMPLES sequential requests on one connection"
+urls=()
+for _ in $(seq 1 "$SAMPLES"); do urls+=("$BASE/app/documents"); done
+server_side=$(curl -sf -D - -b "ainstruct_session=$session" "${urls[@]}" \
+    | tr -d '\r' | sed -nE 's/^[Ss]erver-[Tt]iming: .*dur=([0-9.]+).*/\1/p' | percentiles)
 echo "  $server_side"
 
 run_wrk() { wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "$1" "$2" \

@@ -147,6 +147,102 @@ class DashboardHttpTest {
         assertThat(alice.get("/app/collections").body()).contains("shared-with-agent");
     }
 
+    @Test
+    void aDocumentIsEditedThenDeletedAfterAConfirmation() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+        String id = createDocument(alice, "First draft", "Old words.");
+
+        HttpResponse<String> edited = alice.submit("/app/documents/" + id + "/edit", "/app/documents/" + id,
+                Map.of("title", "Second draft", "content", "New *words*."));
+        assertThat(edited.statusCode()).isEqualTo(303);
+        assertThat(alice.get("/app/documents/" + id).body()).contains("Second draft").contains("<em>words</em>");
+
+        String confirmation = alice.get("/app/documents/" + id + "/delete").body();
+        assertThat(confirmation).contains("Delete Second draft?").contains("cannot be undone");
+        assertThat(alice.submit("/app/documents/" + id + "/delete", "/app/documents/" + id + "/delete", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(alice.get("/app/documents/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void thePreviewRendersMarkdownSafelyAndOnlyForTheSessionsOwnForms() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+
+        HttpResponse<String> preview = alice.submit("/app/documents/new", "/app/documents/preview",
+                Map.of("content", "# Heading\n\n<script>alert(1)</script>"));
+        HttpResponse<String> forged = alice.post("/app/documents/preview", Map.of("content", "# Heading"));
+
+        assertThat(preview.body()).contains("<h1>Heading</h1>").contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aCollectionIsRenamedAndAnEmptyNameIsRefusedInPlace() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+        alice.submit("/app/collections", "/app/collections", Map.of("name", "drafts"));
+        String id = idOfCollection(alice.get("/app/collections").body(), "drafts");
+
+        HttpResponse<String> blank = alice.submit("/app/collections", "/app/collections/" + id + "/rename", Map.of("name", "  "));
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(blank.body()).contains("Name must not be blank.");
+
+        alice.submit("/app/collections", "/app/collections/" + id + "/rename", Map.of("name", "final"));
+        assertThat(idOfCollection(alice.get("/app/collections").body(), "final")).isEqualTo(id);
+        assertThat(alice.submit("/app/collections", "/app/collections/" + id + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(alice.get("/app/collections").body()).doesNotContain(">final<");
+    }
+
+    @Test
+    void aPersonalTokensSecretIsShownOnceAndRotationShowsTheNewOne() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+
+        HttpResponse<String> created = alice.submit("/app/tokens", "/app/tokens/pat",
+                Map.of("label", "laptop", "days", "7", "scope_read", "on"));
+        assertThat(created.statusCode()).isEqualTo(303);
+        String shown = alice.get("/app/tokens").body();
+        String secret = secretIn(shown);
+        assertThat(secret).startsWith("pat_live_");
+        assertThat(shown).contains("/mcp").contains("Bearer " + secret);
+        assertThat(alice.get("/app/tokens").body()).doesNotContain(secret).doesNotContain("secret-dialog").contains("laptop");
+
+        String id = idOfToken(alice.get("/app/tokens").body(), "pat", "laptop");
+        alice.submit("/app/tokens", "/app/tokens/pat/" + id + "/rotate", Map.of());
+        String rotated = secretIn(alice.get("/app/tokens").body());
+        assertThat(rotated).startsWith("pat_live_").isNotEqualTo(secret);
+
+        HttpResponse<String> escalation = alice.submit("/app/tokens", "/app/tokens/pat",
+                Map.of("label", "root please", "scope_admin", "on"));
+        assertThat(escalation.statusCode()).isEqualTo(422);
+        assertThat(escalation.body()).contains("cannot carry more rights").contains("value=\"root please\"");
+    }
+
+    @Test
+    void aPersonWhoIsNotASuperuserIsRefusedTheUserList() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+
+        HttpResponse<String> page = alice.get("/app/admin/users");
+
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("Not allowed").doesNotContain("@example.org");
+    }
+
+    private static String secretIn(String html) {
+        Matcher matcher = Pattern.compile("id=\"secret-value\" readonly value=\"([^\"]+)\"").matcher(html);
+        assertThat(matcher.find()).as("a secret dialog").isTrue();
+        return matcher.group(1);
+    }
+
+    private static String idOfToken(String html, String kind, String label) {
+        Matcher matcher = Pattern.compile("/app/tokens/" + kind + "/([0-9a-f-]{36})/revoke\"><input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"><button type=\"submit\" class=\"danger\" aria-label=\"Revoke " + Pattern.quote(label) + "\"").matcher(html);
+        assertThat(matcher.find()).as("token " + label + " listed").isTrue();
+        return matcher.group(1);
+    }
+
     static String createDocument(WebClient client, String title, String content) {
         HttpResponse<String> created = client.submit("/app/documents/new", "/app/documents",
                 Map.of("title", title, "content", content));
