@@ -59,6 +59,31 @@ class DashboardHttpTest {
     }
 
     @Test
+    void theLoginPageSendsSomeoneLoggedInOnWithoutTouchingTheirSession() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+
+        HttpResponse<String> login = alice.get("/app/login?next=%2Fapp%2Ftokens");
+
+        assertThat(login.statusCode()).isEqualTo(303);
+        assertThat(login.headers().firstValue("Location")).contains("/app/tokens");
+        assertThat(login.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(alice.get("/app").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aLoginNeverLeadsOffTheDashboard() {
+        WebClient alice = new WebClient(server.uri());
+        String username = alice.registerAndLogIn("alice");
+        WebClient again = new WebClient(server.uri());
+
+        HttpResponse<String> login = again.submit("/app/login?next=https%3A%2F%2Fevil.example", "/app/login",
+                Map.of("username", username, "password", WebClient.PASSWORD, "next", "https://evil.example"));
+
+        assertThat(login.headers().firstValue("Location")).contains("/app");
+    }
+
+    @Test
     void aFormWithoutOrWithAWrongCsrfTokenChangesNothing() {
         WebClient alice = new WebClient(server.uri());
         alice.registerAndLogIn("alice");

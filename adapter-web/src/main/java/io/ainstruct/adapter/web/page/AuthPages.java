@@ -47,6 +47,10 @@ class AuthPages {
 
     @Get("/login")
     MutableHttpResponse<?> login(HttpRequest<?> request, @Nullable @QueryValue String next, @Nullable @QueryValue String expired) {
+        // Someone already logged in keeps their session rather than being handed a new, anonymous one.
+        if (pages.loggedIn(request).isPresent()) {
+            return Views.redirect(safeNext(next));
+        }
         Model model = Model.of("next", safeNext(next), "username", "");
         if (expired != null) {
             model.with("notice", "Your session expired. Log in again to continue; what you typed is kept.");
@@ -78,6 +82,9 @@ class AuthPages {
 
     @Get("/register")
     MutableHttpResponse<?> register(HttpRequest<?> request) {
+        if (pages.loggedIn(request).isPresent()) {
+            return Views.redirect("/app");
+        }
         return anonymousPage(request, HttpStatus.OK, "register", Model.of("username", "", "email", ""));
     }
 

@@ -107,7 +107,7 @@ public class Pages {
         return Views.redirect(target);
     }
 
-    private Optional<WebSession> loggedIn(HttpRequest<?> request) {
+    Optional<WebSession> loggedIn(HttpRequest<?> request) {
         return cookie.read(request).flatMap(sessions::find).filter(s -> s.tokens().isPresent());
     }
 
