@@ -20,6 +20,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,7 @@ import java.util.function.Function;
 @Singleton
 public class Pages {
     static final String SERVER_TIMING = "Server-Timing";
+    private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
 
     private final WebSessions sessions;
     private final SessionCookie cookie;
@@ -131,6 +134,11 @@ public class Pages {
             return views.error(HttpStatus.FORBIDDEN, "Not allowed", Messages.of(e));
         } catch (DomainException e) {
             return views.error(HttpStatus.BAD_REQUEST, "That did not work", Messages.of(e));
+        } catch (RuntimeException e) {
+            // The cause is for the log; the person gets a page in words, never a stack trace or an exception's text.
+            LOG.error("Dashboard request {} {} failed", request.getMethod(), request.getPath(), e);
+            return views.error(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side",
+                    "The page could not be shown. Go back and try again; if it keeps happening, tell the administrator.");
         }
     }
 
