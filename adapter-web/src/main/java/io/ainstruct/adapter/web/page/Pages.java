@@ -16,13 +16,16 @@ import io.ainstruct.domain.error.RateLimited;
 import io.ainstruct.domain.error.TooLarge;
 import io.ainstruct.domain.error.Unauthenticated;
 import io.ainstruct.domain.usage.EntryPoint;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -72,9 +75,14 @@ public class Pages {
                                          BiFunction<Visit, String, MutableHttpResponse<?>> rejected) {
         Optional<WebSession> session = loggedIn(request);
         if (session.isEmpty()) {
+            String page = htmxPage(request).orElse(form.page());
             WebSession anonymous = sessions.open(null);
-            anonymous.flash(new WebSession.Draft(form.page(), form.fields()));
-            MutableHttpResponse<?> response = toLogin(form.page(), true);
+            anonymous.flash(new WebSession.Draft(page, form.fields()));
+            MutableHttpResponse<?> response = toLogin(page, true);
+            if (htmxPage(request).isPresent()) {
+                // A redirect would only swap the login page into the preview; htmx moves the whole window instead.
+                response = HttpResponse.ok().header("HX-Redirect", response.getHeaders().get(HttpHeaders.LOCATION));
+            }
             cookie.write(request, response, anonymous);
             return response;
         }
@@ -108,6 +116,20 @@ public class Pages {
     public static MutableHttpResponse<?> toLogin(String next, boolean expired) {
         String target = "/app/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8) + (expired ? "&expired=1" : "");
         return Views.redirect(target);
+    }
+
+    /** For a request htmx made from a dashboard page (the live preview): the path of that page. */
+    private static Optional<String> htmxPage(HttpRequest<?> request) {
+        return Optional.ofNullable(request.getHeaders().get("HX-Current-URL"))
+                .filter(url -> "true".equals(request.getHeaders().get("HX-Request")))
+                .flatMap(url -> {
+                    try {
+                        return Optional.ofNullable(URI.create(url).getPath());
+                    } catch (IllegalArgumentException malformed) {
+                        return Optional.empty();
+                    }
+                })
+                .filter(path -> path.startsWith("/app/"));
     }
 
     Optional<WebSession> loggedIn(HttpRequest<?> request) {
