@@ -166,6 +166,9 @@ class BrowserFlowTest {
         open("/app/admin/users");
         shoot("admin-users");
         assertThat(text("table")).contains(victim + " " + victim + "@example.org deactivated");
+        browser.findElement(By.cssSelector("button[aria-label='Promote " + victim + " to superuser']")).click();
+        assertThat(text(".notice")).isEqualTo(victim + " is now a superuser.");
+        assertThat(text("table")).contains(victim + "@example.org deactivated superuser");
         browser.findElement(By.cssSelector("form.logout button")).click();
     }
 

@@ -173,6 +173,32 @@ class DashboardHttpTest {
     }
 
     @Test
+    void theDocumentListPagesAndFiltersByCollection() {
+        WebClient alice = new WebClient(server.uri());
+        alice.registerAndLogIn("alice");
+        alice.submit("/app/collections", "/app/collections", Map.of("name", "bulk"));
+        String bulk = idOfCollection(alice.get("/app/collections").body(), "bulk");
+        for (int i = 1; i <= 26; i++) {
+            alice.submit("/app/documents/new", "/app/documents", Map.of("collection", bulk, "title", "Bulk note " + i,
+                    "content", "Note number " + i + " of the bulk collection."));
+        }
+        createDocument(alice, "Lonely note", "In the default collection.");
+
+        String first = alice.get("/app/documents?collection=" + bulk).body();
+        String second = alice.get("/app/documents?collection=" + bulk + "&page=2").body();
+
+        assertThat(first).contains("26 document(s), page 1 of 2").doesNotContain("Lonely note")
+                .contains("href=\"/app/documents?collection=" + bulk + "&amp;page=2\"");
+        assertThat(rows(first)).isEqualTo(25);
+        assertThat(rows(second)).isEqualTo(1);
+        assertThat(alice.get("/app/documents").body()).contains("27 document(s), page 1 of 2");
+    }
+
+    private static long rows(String html) {
+        return Pattern.compile("<td><a href=\"/app/documents/[0-9a-f-]{36}\">").matcher(html).results().count();
+    }
+
+    @Test
     void aDocumentIsEditedThenDeletedAfterAConfirmation() {
         WebClient alice = new WebClient(server.uri());
         alice.registerAndLogIn("alice");
