@@ -3,6 +3,7 @@ package io.ainstruct.bootstrap;
 import io.ainstruct.application.access.Authenticator;
 import io.ainstruct.application.access.RateLimiter;
 import io.ainstruct.application.admin.AdminService;
+import io.ainstruct.application.usage.OwnUsage;
 import io.ainstruct.application.token.CollectionTokenService;
 import io.ainstruct.application.token.PersonalTokenService;
 import io.ainstruct.application.usage.ActivityRecorder;
@@ -84,6 +85,11 @@ class UseCaseFactory {
     AdminService adminService(UserRepository users, CollectionRepository collections, IndexingOutbox outbox,
                               RefreshTokenRepository refreshTokens, UsageRepository usage, UnitOfWork uow, Clock clock) {
         return new AdminService(users, collections, outbox, refreshTokens, usage, uow, clock);
+    }
+
+    @Singleton
+    OwnUsage ownUsage(UsageRepository usage, Clock clock) {
+        return new OwnUsage(usage, clock);
     }
 
     @Singleton

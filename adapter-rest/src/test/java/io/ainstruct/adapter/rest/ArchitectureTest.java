@@ -33,6 +33,7 @@ class ArchitectureTest {
                 .adapter("qdrant", "io.ainstruct.adapter.qdrant..")
                 .adapter("rest", "io.ainstruct.adapter.rest..")
                 .adapter("mcp", "io.ainstruct.adapter.mcp..")
+                .adapter("web", "io.ainstruct.adapter.web..")
                 // The composition root sees every ring; that is its job.
                 .ignoreDependency(DescribedPredicate.describe("bootstrap",
                         c -> c.getPackageName().startsWith("io.ainstruct.bootstrap")), DescribedPredicate.alwaysTrue())
@@ -56,7 +57,7 @@ class ArchitectureTest {
 
     @Test
     void entryPointsCallUseCasesNeverPortsOrPersistence() {
-        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..")
+        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..", "io.ainstruct.adapter.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.ainstruct.domain.port..", "io.micronaut.data..",
                         "java.sql..", "javax.sql..")
                 .check(CLASSES);
@@ -64,7 +65,7 @@ class ArchitectureTest {
 
     @Test
     void entryPointsUseTheCompositionRootOnlyToStart() {
-        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..")
+        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..", "io.ainstruct.adapter.web..")
                 .should().dependOnClassesThat(DescribedPredicate.describe("bootstrap internals",
                         c -> c.getPackageName().startsWith("io.ainstruct.bootstrap")
                                 && !c.getSimpleName().equals("AinstructApplication")))

@@ -15,8 +15,6 @@ import io.ainstruct.domain.port.RefreshTokenRepository;
 import io.ainstruct.domain.port.UnitOfWork;
 import io.ainstruct.domain.port.UsageRepository;
 import io.ainstruct.domain.port.UserRepository;
-import io.ainstruct.domain.usage.EntryPoint;
-import io.ainstruct.domain.usage.UsageRecord;
 import io.ainstruct.domain.user.User;
 import io.ainstruct.domain.user.UserId;
 import io.ainstruct.domain.user.UserStats;
@@ -25,12 +23,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** User administration and usage reports; every method needs the {@code admin} scope. */
 public final class AdminService {
@@ -115,31 +109,13 @@ public final class AdminService {
     public MonthlyUsage currentUsage(Caller caller, UserId id) {
         admin(caller);
         user(id);
-        YearMonth month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
-        return history(id).stream().filter(m -> m.month().equals(month)).findFirst()
-                .orElse(new MonthlyUsage(month, zeroes()));
+        return MonthlyUsage.of(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)), usage.history(id));
     }
 
     public List<MonthlyUsage> usageHistory(Caller caller, UserId id) {
         admin(caller);
         user(id);
-        return history(id);
-    }
-
-    private List<MonthlyUsage> history(UserId id) {
-        Map<YearMonth, Map<EntryPoint, Long>> byMonth = new TreeMap<>(Comparator.reverseOrder());
-        for (UsageRecord record : usage.history(id)) {
-            byMonth.computeIfAbsent(record.month(), m -> zeroes()).merge(record.source(), record.requestCount(), Long::sum);
-        }
-        return byMonth.entrySet().stream().map(e -> new MonthlyUsage(e.getKey(), e.getValue())).toList();
-    }
-
-    private static Map<EntryPoint, Long> zeroes() {
-        Map<EntryPoint, Long> counts = new EnumMap<>(EntryPoint.class);
-        for (EntryPoint entryPoint : EntryPoint.values()) {
-            counts.put(entryPoint, 0L);
-        }
-        return counts;
+        return MonthlyUsage.history(usage.history(id));
     }
 
     private User user(UserId id) {

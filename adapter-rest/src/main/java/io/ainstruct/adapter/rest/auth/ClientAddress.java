@@ -1,5 +1,6 @@
 package io.ainstruct.adapter.rest.auth;
 
+import io.ainstruct.application.access.ForwardedFor;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
@@ -18,13 +19,7 @@ class ClientAddress {
     }
 
     String of(HttpRequest<?> request) {
-        if (trustedHeader != null) {
-            String forwarded = request.getHeaders().get(trustedHeader);
-            if (forwarded != null && !forwarded.isBlank()) {
-                String[] hops = forwarded.split(",");
-                return hops[hops.length - 1].trim();
-            }
-        }
-        return request.getRemoteAddress().getAddress().getHostAddress();
+        String forwarded = trustedHeader == null ? null : request.getHeaders().get(trustedHeader);
+        return ForwardedFor.client(forwarded, request.getRemoteAddress().getAddress().getHostAddress());
     }
 }

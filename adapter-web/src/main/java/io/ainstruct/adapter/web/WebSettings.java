@@ -1,0 +1,22 @@
+package io.ainstruct.adapter.web;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/** Everything under {@code ainstruct.web.*}. */
+@ConfigurationProperties("ainstruct.web")
+public interface WebSettings {
+
+    /** A dashboard session ends after this long without a request; the next page asks to log in again. */
+    @Bindable(defaultValue = "30m")
+    Duration getSessionIdleTimeout();
+
+    /**
+     * Behind a TLS-terminating proxy that sets {@code X-Forwarded-Proto}, turn this on so session cookies are marked
+     * Secure. Off by default: any client can send the header.
+     */
+    @Bindable(defaultValue = "false")
+    boolean isTrustForwardedProto();
+}

@@ -1,0 +1,27 @@
+package io.ainstruct.application.usage;
+
+import io.ainstruct.application.access.CollectionAccess;
+import io.ainstruct.application.admin.MonthlyUsage;
+import io.ainstruct.domain.access.Caller;
+import io.ainstruct.domain.access.Scope;
+import io.ainstruct.domain.port.UsageRepository;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+
+/** A person's own request counts, as the dashboard shows them; administrators see anyone's through AdminService. */
+public final class OwnUsage {
+    private final UsageRepository usage;
+    private final Clock clock;
+
+    public OwnUsage(UsageRepository usage, Clock clock) {
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    public MonthlyUsage thisMonth(Caller caller) {
+        Caller.Person person = CollectionAccess.person(caller, Scope.READ);
+        return MonthlyUsage.of(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)), usage.history(person.userId()));
+    }
+}
