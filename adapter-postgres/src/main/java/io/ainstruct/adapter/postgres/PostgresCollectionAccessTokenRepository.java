@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresCollectionAccessTokenRepository implements CollectionAccessTokenRepository {
     private final CatRows rows;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresCollectionRepository implements CollectionRepository {
     private static final Map<String, ConflictRule> CONFLICTS = Map.of("collections_user_id_name_key",

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresDocumentRepository implements DocumentRepository {
     private static final Map<String, ConflictRule> CONFLICTS = Map.of("documents_collection_id_content_hash_key",

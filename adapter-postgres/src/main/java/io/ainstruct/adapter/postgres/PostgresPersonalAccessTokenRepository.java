@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresPersonalAccessTokenRepository implements PersonalAccessTokenRepository {
     private final PatRows rows;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresUserRepository implements UserRepository {
     private static final Map<String, ConflictRule> CONFLICTS = Map.of(
