@@ -34,7 +34,7 @@ public class PostgresCollectionAccessTokenRepository implements CollectionAccess
     }
 
     @Override
-    @ReadOnly
+    @SingleStatementRead
     public Optional<CollectionAccessToken> findByHash(String tokenHash) {
         return rows.findByHash(tokenHash).map(CatRow::toDomain);
     }

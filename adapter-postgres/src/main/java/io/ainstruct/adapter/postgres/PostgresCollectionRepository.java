@@ -39,7 +39,7 @@ public class PostgresCollectionRepository implements CollectionRepository {
     }
 
     @Override
-    @ReadOnly
+    @SingleStatementRead
     public Optional<Collection> findById(CollectionId id) {
         return rows.findById(id.value()).map(CollectionRow::toDomain);
     }
@@ -48,6 +48,12 @@ public class PostgresCollectionRepository implements CollectionRepository {
     @ReadOnly
     public Optional<Collection> findByOwnerAndName(UserId owner, String name) {
         return rows.findByUserIdAndName(owner.value(), name).map(CollectionRow::toDomain);
+    }
+
+    @Override
+    @SingleStatementRead
+    public List<CollectionId> idsOwnedBy(UserId owner) {
+        return rows.findIdsOwnedBy(owner.value()).stream().map(CollectionId::new).toList();
     }
 
     @Override

@@ -32,7 +32,7 @@ public class PostgresPersonalAccessTokenRepository implements PersonalAccessToke
     }
 
     @Override
-    @ReadOnly
+    @SingleStatementRead
     public Optional<PersonalAccessToken> findByHash(String tokenHash) {
         return rows.findByHash(tokenHash).map(PatRow::toDomain);
     }

@@ -39,7 +39,7 @@ public class PostgresUserRepository implements UserRepository {
     }
 
     @Override
-    @ReadOnly
+    @SingleStatementRead
     public Optional<User> findById(UserId id) {
         return rows.findById(id.value()).map(UserRow::toDomain);
     }
