@@ -97,7 +97,7 @@ final class MatrixReport {
     }
 
     Phase phase(String database, String jvm, String uptime) {
-        Phase phase = new Phase(database, jvm.lines().findFirst().orElse(jvm), uptime);
+        Phase phase = new Phase(database, jvm.split("[;\n]")[0].trim(), uptime);
         phases.add(phase);
         return phase;
     }

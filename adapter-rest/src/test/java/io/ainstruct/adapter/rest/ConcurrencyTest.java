@@ -1,7 +1,6 @@
 package io.ainstruct.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ainstruct.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class ConcurrencyTest {
     static void start() {
         server = RunningServer.start(Map.of());
         api = server.api();
-        sql = new Sql(server.databaseUrl, TestDatabase.username(), TestDatabase.password());
+        sql = server.sql();
     }
 
     @AfterAll

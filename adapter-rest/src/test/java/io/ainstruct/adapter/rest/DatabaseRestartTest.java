@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * PostgreSQL stops and starts again under load. This test runs its own embedded PostgreSQL (io.zonky), whatever
  * database the rest of the suite uses, because it must stop and restart the server on the same port and data
- * directory. While the database is down requests fail cleanly (503, never 500), requests sent after it is back
+ * directory. While the database is down requests fail cleanly (503, never 500; MCP too), requests sent after it is back
  * succeed within seconds without restarting the application, and every write the server acknowledged is there
  * afterwards: same ids, same content (compared by count and by a checksum over ids and content hashes).
  */
@@ -59,6 +59,7 @@ class DatabaseRestartTest {
         Api api = server.api();
         String token = api.newUser("steadfast");
         String collection = api.defaultCollection(token);
+        String pat = Accounts.pat(api, token, "read", "write")[1];
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Api.Response> failures = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -89,6 +90,7 @@ class DatabaseRestartTest {
         postgres.close();
         Concurrently.await("requests failing while the database is down", Duration.ofSeconds(30), () -> failures.size() >= 8);
         Api.Response whileDown = api.get("/api/v1/documents?collection_id=" + collection, token);
+        Api.Response mcpWhileDown = api.post("/mcp", pat, Map.of("jsonrpc", "2.0", "id", 1, "method", "tools/list"));
         postgres = startPostgres();
         int acknowledgedAtRestart = acknowledged.size();
 
@@ -103,6 +105,8 @@ class DatabaseRestartTest {
 
         assertThat(whileDown.status()).isEqualTo(503);
         assertThat(whileDown.errorCode()).isIn("DATABASE_UNAVAILABLE", "DATABASE_BUSY");
+        assertThat(mcpWhileDown.status()).as("an MCP call whose token cannot be checked").isEqualTo(503);
+        assertThat(mcpWhileDown.raw()).contains("DATABASE_").doesNotContain("Exception");
         assertThat(failures).allSatisfy(failure -> {
             assertThat(failure.status()).as(failure.raw()).isEqualTo(503);
             assertThat(failure.errorCode()).isIn("DATABASE_UNAVAILABLE", "DATABASE_BUSY");

@@ -1,6 +1,5 @@
 package io.ainstruct.adapter.rest;
 
-import io.ainstruct.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class RollbackTest {
     static void start() {
         server = RunningServer.start(Map.of());
         api = server.api();
-        sql = new Sql(server.databaseUrl, TestDatabase.username(), TestDatabase.password());
+        sql = server.sql();
     }
 
     @AfterAll

@@ -59,6 +59,11 @@ final class RunningServer implements AutoCloseable {
         return new Api(uri());
     }
 
+    /** The server's database, read directly (a server of {@link #start}: on the suite's PostgreSQL). */
+    Sql sql() {
+        return new Sql(databaseUrl, TestDatabase.username(), TestDatabase.password());
+    }
+
     @Override
     public void close() {
         server.getApplicationContext().close();
