@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds what the benchmarks need and runs them all: prints the figures and rewrites docs/BENCHMARKS.md.
+# Builds what the benchmarks need and runs them all: prints the figures and rewrites
+# docs/BENCHMARKS-ingest-search.md (bench/matrix.sh writes the load matrix into docs/BENCHMARKS.md).
 #   bench/run.sh                                   # server on its embedded PostgreSQL (fresh temporary directory)
 #   bench/run.sh --database-url 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres'
 #   bench/run.sh --help                            # every option

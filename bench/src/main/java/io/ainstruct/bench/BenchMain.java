@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * Runs the benchmarks against the real server (a separate {@code java -jar} process) and the raw baselines (the local
  * embedder in this JVM, a JDBC primary-key lookup on the same database), then prints the figures and writes
- * {@code docs/BENCHMARKS.md}. Measurements only: nothing here passes or fails.
+ * {@code docs/BENCHMARKS-ingest-search.md} ({@code docs/BENCHMARKS.md} belongs to the load matrix and other sections).
+ * Measurements only: nothing here passes or fails.
  */
 public final class BenchMain {
     private static final String USAGE = """
@@ -53,7 +54,7 @@ public final class BenchMain {
               --no-jdk25              skip the JDK 25 GET run
               --server-jar PATH       default <repo>/adapter-rest/target/ainstruct-rest.jar
               --repo-root PATH        default: the current directory
-              --report PATH           default <repo>/docs/BENCHMARKS.md; --no-report to only print
+              --report PATH           default <repo>/docs/BENCHMARKS-ingest-search.md; --no-report to only print
               --keep-data             keep the temporary directory (data, server logs) after the run
               --seed N                corpus seed (default 42)
             """;
@@ -354,7 +355,7 @@ public final class BenchMain {
         System.out.println();
         System.out.println(Report.summary(results));
         if (!options.containsKey("no-report")) {
-            Path reportFile = Path.of(opt("report", repo.resolve("docs/BENCHMARKS.md").toString()));
+            Path reportFile = Path.of(opt("report", repo.resolve("docs/BENCHMARKS-ingest-search.md").toString()));
             Files.createDirectories(reportFile.toAbsolutePath().getParent());
             Files.writeString(reportFile, report);
             log("wrote %s", reportFile);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes {@code docs/BENCHMARKS.md} and the console summary from one run's {@link Results}. */
+/** Writes {@code docs/BENCHMARKS-ingest-search.md} and the console summary from one run's {@link Results}. */
 final class Report {
     private static final double INGEST_TARGET = 0.8;
     private static final double GET_TARGET = 0.30;
@@ -64,7 +64,7 @@ final class Report {
                 package`; `SKIP_BUILD=1` skips it), installs `wrk` with apt-get when it is missing and it can
                 (`BENCH_NO_INSTALL=1` to not try; without wrk the GET benchmark uses Java's HttpClient from 8 threads),
                 then runs `java -jar bench/target/ainstruct-bench.jar`, which starts and stops the servers itself, prints
-                the figures and rewrites this file. A full run takes about %.0f minutes on the machine below. The
+                the figures and rewrites this file (`docs/BENCHMARKS-ingest-search.md`). A full run takes about %.0f minutes on the machine below. The
                 harness lives in `bench/` (module `bench`, no tests).
 
                 What one run does:

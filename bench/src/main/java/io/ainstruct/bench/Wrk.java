@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,34 @@ final class Wrk {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + out);
         }
+        return parse(out);
+    }
+
+    /**
+     * Runs one of the Lua scripts of {@code bench/wrk/} with the bearer token as a header and {@code env} for the
+     * script (IDS_FILE, QUERIES_FILE, TOOL).
+     */
+    static Result run(String baseUrl, Path script, Map<String, String> env, String token, int threads, int connections,
+                      Duration duration) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("wrk", "-t" + Math.min(threads, connections), "-c" + connections,
+                "-d" + duration.toSeconds() + "s", "--latency", "--timeout", "10s", "-s", script.toString(),
+                "-H", "Authorization: Bearer " + token, baseUrl).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + out);
+        }
+        return parse(out);
+    }
+
+    /** Connect, read, write and timeout errors together, from wrk's "Socket errors" line (0 when there is none). */
+    static long socketErrorCount(Result result) {
+        return Pattern.compile("\\d+").matcher(result.socketErrors()).results()
+                .mapToLong(m -> Long.parseLong(m.group())).sum();
+    }
+
+    private static Result parse(String out) {
         return new Result(number(out, "Requests/sec:\\s+([0-9.]+)"),
                 (long) number(out, "(\\d+) requests in"),
                 latency(out, "50%"), latency(out, "75%"), latency(out, "90%"), latency(out, "99%"),

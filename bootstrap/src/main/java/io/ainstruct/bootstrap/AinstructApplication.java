@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,8 @@ public final class AinstructApplication {
         Map<String, Object> properties = new HashMap<>();
         Optional<EmbeddedDatabase> embedded = chooseDatabase(properties);
         ApplicationContext context = Micronaut.build(args).mainClass(mainClass).properties(properties).start();
+        stopGracefullyOn("TERM", context);
+        stopGracefullyOn("INT", context);
         // Micronaut's own shutdown hook stops this context; closing it here as well would deadlock with that hook.
         embedded.ifPresent(database -> stopAfter(database, () -> awaitStopped(context)));
         return context;
@@ -41,6 +44,19 @@ public final class AinstructApplication {
                 .start();
         embedded.ifPresent(database -> stopAfter(database, context::close));
         return context;
+    }
+
+    /**
+     * Stops the application (graceful shutdown: requests in flight finish) before the JVM's shutdown hooks start.
+     * Those hooks run all at once, and ONNX Runtime's frees the local model's native memory: an embedding still in
+     * flight would then crash the whole JVM instead of finishing its request.
+     */
+    private static void stopGracefullyOn(String signal, ApplicationContext context) {
+        Signal.handle(new Signal(signal), received -> new Thread(() -> {
+            LOG.info("SIG{}: finishing the requests in flight, then stopping", received.getName());
+            context.stop();
+            System.exit(128 + received.getNumber());
+        }, "graceful-stop").start());
     }
 
     /** Stops the embedded PostgreSQL at JVM exit, once the application no longer uses it. */

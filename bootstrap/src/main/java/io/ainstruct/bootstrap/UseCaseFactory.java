@@ -43,8 +43,8 @@ import java.time.Duration;
 class UseCaseFactory {
 
     @Singleton
-    CollectionAccess collectionAccess(CollectionRepository collections, Clock clock) {
-        return new CollectionAccess(collections, clock);
+    CollectionAccess collectionAccess(CollectionRepository collections) {
+        return new CollectionAccess(collections);
     }
 
     @Singleton

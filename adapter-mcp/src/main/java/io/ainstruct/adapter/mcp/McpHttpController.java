@@ -4,6 +4,7 @@ import io.ainstruct.application.access.Authenticator;
 import io.ainstruct.application.access.BearerHeader;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.error.DomainException;
+import io.ainstruct.domain.error.Unavailable;
 import io.ainstruct.domain.usage.EntryPoint;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -57,13 +58,20 @@ class McpHttpController {
         Caller caller;
         try {
             caller = authenticator.authenticate(BearerHeader.token(authorization), EntryPoint.MCP);
+        } catch (Unavailable down) {
+            return answer(HttpStatus.SERVICE_UNAVAILABLE, McpProtocol.error(requestId(message), McpSchema.ErrorCodes.INTERNAL_ERROR,
+                    down.code().name() + ": " + down.getMessage())).header(HttpHeaders.RETRY_AFTER, "1");
         } catch (DomainException refused) {
-            Object id = message instanceof McpSchema.JSONRPCRequest request ? request.id() : null;
+            Object id = requestId(message);
             return answer(HttpStatus.UNAUTHORIZED, McpProtocol.error(id, McpProtocol.UNAUTHENTICATED, refused.getMessage()))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         Optional<JSONRPCResponse> response = protocol.handle(message, () -> caller);
         return response.map(r -> answer(HttpStatus.OK, r)).orElseGet(() -> HttpResponse.status(HttpStatus.ACCEPTED));
+    }
+
+    private static Object requestId(McpSchema.JSONRPCMessage message) {
+        return message instanceof McpSchema.JSONRPCRequest request ? request.id() : null;
     }
 
     // Any Accept (clients ask for text/event-stream) must get the 405 the transport specifies, not a 406.

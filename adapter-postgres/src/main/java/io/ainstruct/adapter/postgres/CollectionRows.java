@@ -25,6 +25,9 @@ interface CollectionRows extends CrudRepository<CollectionRow, UUID> {
 
     Optional<CollectionRow> findByUserIdAndName(UUID userId, String name);
 
+    @Query("SELECT id FROM collections WHERE user_id = :owner")
+    List<UUID> findIdsOwnedBy(UUID owner);
+
     @Query(SUMMARY + "WHERE c.user_id = :owner ORDER BY c.name")
     List<CollectionSummaryRow> listSummariesByOwner(UUID owner, Instant now);
 

@@ -43,6 +43,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * it arrived (or by its own), so concurrent searches share one database round trip instead of queueing one each.
  */
 @Singleton
+@TranslatesDatabaseFailures
 public class InProcessVectorIndex implements VectorIndex {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessVectorIndex.class);
     private static final long PRUNE_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();

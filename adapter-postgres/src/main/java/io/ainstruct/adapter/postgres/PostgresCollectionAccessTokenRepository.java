@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresCollectionAccessTokenRepository implements CollectionAccessTokenRepository {
     private final CatRows rows;
@@ -33,7 +34,7 @@ public class PostgresCollectionAccessTokenRepository implements CollectionAccess
     }
 
     @Override
-    @ReadOnly
+    @SingleStatementRead
     public Optional<CollectionAccessToken> findByHash(String tokenHash) {
         return rows.findByHash(tokenHash).map(CatRow::toDomain);
     }

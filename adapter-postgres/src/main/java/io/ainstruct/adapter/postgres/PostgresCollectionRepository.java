@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresCollectionRepository implements CollectionRepository {
     private static final Map<String, ConflictRule> CONFLICTS = Map.of("collections_user_id_name_key",
@@ -38,7 +39,7 @@ public class PostgresCollectionRepository implements CollectionRepository {
     }
 
     @Override
-    @ReadOnly
+    @SingleStatementRead
     public Optional<Collection> findById(CollectionId id) {
         return rows.findById(id.value()).map(CollectionRow::toDomain);
     }
@@ -47,6 +48,12 @@ public class PostgresCollectionRepository implements CollectionRepository {
     @ReadOnly
     public Optional<Collection> findByOwnerAndName(UserId owner, String name) {
         return rows.findByUserIdAndName(owner.value(), name).map(CollectionRow::toDomain);
+    }
+
+    @Override
+    @SingleStatementRead
+    public List<CollectionId> idsOwnedBy(UserId owner) {
+        return rows.findIdsOwnedBy(owner.value()).stream().map(CollectionId::new).toList();
     }
 
     @Override

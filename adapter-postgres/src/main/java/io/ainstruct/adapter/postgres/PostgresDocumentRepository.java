@@ -3,6 +3,7 @@ package io.ainstruct.adapter.postgres;
 import io.ainstruct.adapter.postgres.UniqueViolations.ConflictRule;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.Chunk;
+import io.ainstruct.domain.document.CountedDocument;
 import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentSummary;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresDocumentRepository implements DocumentRepository {
     private static final Map<String, ConflictRule> CONFLICTS = Map.of("documents_collection_id_content_hash_key",
@@ -63,6 +65,12 @@ public class PostgresDocumentRepository implements DocumentRepository {
     }
 
     @Override
+    @SingleStatementRead
+    public Optional<CountedDocument> findCounted(DocumentId id) {
+        return rows.findById(id.value()).map(row -> new CountedDocument(toDocument(row), row.chunkCount(), row.tokenCount()));
+    }
+
+    @Override
     public void update(Document document) {
         try {
             rows.updateDocument(document.id().value(), document.collectionId().value(), document.title(),
@@ -87,7 +95,7 @@ public class PostgresDocumentRepository implements DocumentRepository {
     }
 
     @Override
-    @ReadOnly
+    @SingleStatementRead
     public Page<DocumentSummary> list(Set<CollectionId> collections, int limit, int offset) {
         if (collections.isEmpty()) {
             return new Page<>(List.of(), 0, limit, offset);

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 
 @Singleton
+@TranslatesDatabaseFailures
 public class PostgresEmbeddingModelLedger implements EmbeddingModelLedger {
     private final EmbeddingModelRows rows;
 

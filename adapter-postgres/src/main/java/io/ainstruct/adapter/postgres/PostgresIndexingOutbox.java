@@ -27,6 +27,7 @@ import java.util.UUID;
  * the log is read by every process's in-process index.
  */
 @Singleton
+@TranslatesDatabaseFailures
 public class PostgresIndexingOutbox implements IndexingOutbox {
     private final OutboxRows rows;
     private final VectorChanges vectorChanges;

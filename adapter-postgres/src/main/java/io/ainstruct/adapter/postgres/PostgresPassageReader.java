@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 @Singleton
+@TranslatesDatabaseFailures
 public class PostgresPassageReader implements PassageReader {
     private final DocumentRows rows;
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresPersonalAccessTokenRepository implements PersonalAccessTokenRepository {
     private final PatRows rows;
@@ -31,7 +32,7 @@ public class PostgresPersonalAccessTokenRepository implements PersonalAccessToke
     }
 
     @Override
-    @ReadOnly
+    @SingleStatementRead
     public Optional<PersonalAccessToken> findByHash(String tokenHash) {
         return rows.findByHash(tokenHash).map(PatRow::toDomain);
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresRefreshTokenRepository implements RefreshTokenRepository {
     private final RefreshTokenRows rows;

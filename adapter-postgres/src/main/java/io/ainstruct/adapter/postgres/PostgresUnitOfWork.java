@@ -12,6 +12,7 @@ import java.util.function.Supplier;
  * and a unit of work started inside another one joins it too.
  */
 @Singleton
+@TranslatesDatabaseFailures
 public class PostgresUnitOfWork implements UnitOfWork {
     private final TransactionOperations<Connection> transactions;
 

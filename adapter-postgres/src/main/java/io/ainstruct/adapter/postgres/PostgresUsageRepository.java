@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresUsageRepository implements UsageRepository {
     private final UsageTable table;

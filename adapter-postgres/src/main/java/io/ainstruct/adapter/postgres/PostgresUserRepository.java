@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 @Singleton
+@TranslatesDatabaseFailures
 @Transactional
 public class PostgresUserRepository implements UserRepository {
     private static final Map<String, ConflictRule> CONFLICTS = Map.of(
@@ -38,7 +39,7 @@ public class PostgresUserRepository implements UserRepository {
     }
 
     @Override
-    @ReadOnly
+    @SingleStatementRead
     public Optional<User> findById(UserId id) {
         return rows.findById(id.value()).map(UserRow::toDomain);
     }

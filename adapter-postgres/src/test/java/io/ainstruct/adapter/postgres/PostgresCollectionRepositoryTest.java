@@ -41,6 +41,16 @@ class PostgresCollectionRepositoryTest extends PostgresAdapterTest {
     }
 
     @Test
+    void listsTheIdsOfAnOwnersCollectionsAndNoOneElses() {
+        Collection first = fixtures.storedCollection();
+        Collection second = new Collection(CollectionId.random(), first.ownerId(), "second", Fixtures.now(), Fixtures.now());
+        collections.insert(second);
+        fixtures.storedCollection();
+
+        assertThat(collections.idsOwnedBy(first.ownerId())).containsExactlyInAnyOrder(first.id(), second.id());
+    }
+
+    @Test
     void refusesASecondCollectionOfTheSameNameForOneOwner() {
         Collection existing = fixtures.storedCollection();
         Collection twin = new Collection(CollectionId.random(), existing.ownerId(), existing.name(),

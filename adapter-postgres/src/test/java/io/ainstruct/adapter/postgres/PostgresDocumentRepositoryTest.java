@@ -4,6 +4,7 @@ import io.ainstruct.domain.collection.Collection;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.Chunk;
 import io.ainstruct.domain.document.ContentHash;
+import io.ainstruct.domain.document.CountedDocument;
 import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentSummary;
@@ -58,6 +59,18 @@ class PostgresDocumentRepositoryTest extends PostgresAdapterTest {
                 "Notes", DocumentType.HTML, metadata, 3, 10 + 11 + 12, document.createdAt(), document.updatedAt()));
         assertThat(documents.findById(DocumentId.random())).isEmpty();
         assertThat(documents.summary(DocumentId.random())).isEmpty();
+    }
+
+    @Test
+    void findsADocumentWithItsChunkAndTokenCountsInOneRead() {
+        Document stored = fixtures.storedDocument(fixtures.storedCollection().id(), "counted words", 3);
+
+        CountedDocument found = documents.findCounted(stored.id()).orElseThrow();
+
+        assertThat(found.document()).isEqualTo(stored);
+        assertThat(found.chunkCount()).isEqualTo(3);
+        assertThat(found.tokenCount()).isEqualTo(10 + 11 + 12);
+        assertThat(documents.findCounted(DocumentId.random())).isEmpty();
     }
 
     @Test

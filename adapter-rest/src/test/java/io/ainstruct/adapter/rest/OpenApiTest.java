@@ -41,6 +41,7 @@ class OpenApiTest {
                 .contains("/api/v1/auth/pat/{id}/rotate:")
                 .contains("/api/v1/admin/users/{id}:")
                 .contains("scheme: bearer")
+                .contains("collection_id:").doesNotContain("collectionId:")
                 .doesNotContain("name: token");
     }
 

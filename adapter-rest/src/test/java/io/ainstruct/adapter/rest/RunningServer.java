@@ -16,8 +16,12 @@ final class RunningServer implements AutoCloseable {
     final String databaseUrl;
 
     private RunningServer(String databaseUrl, Map<String, Object> extra) {
+        this(databaseUrl, TestDatabase.micronautProperties(databaseUrl), extra);
+    }
+
+    private RunningServer(String databaseUrl, Map<String, Object> datasource, Map<String, Object> extra) {
         this.databaseUrl = databaseUrl;
-        Map<String, Object> properties = new HashMap<>(TestDatabase.micronautProperties(databaseUrl));
+        Map<String, Object> properties = new HashMap<>(datasource);
         properties.put("micronaut.server.port", -1);
         properties.put("ainstruct.jwt-secret", JWT_SECRET);
         properties.put("ainstruct.bcrypt-cost", 4);
@@ -30,6 +34,12 @@ final class RunningServer implements AutoCloseable {
 
     static RunningServer start(Map<String, Object> extra) {
         return new RunningServer(TestDatabase.freshDatabase(), extra);
+    }
+
+    /** A server on a PostgreSQL of the test's own (one it stops and starts), logging in as {@code postgres}. */
+    static RunningServer startOn(String databaseUrl, Map<String, Object> extra) {
+        return new RunningServer(databaseUrl, Map.of("datasources.default.url", databaseUrl,
+                "datasources.default.username", "postgres", "datasources.default.maximum-pool-size", 5), extra);
     }
 
     /** A second server life on the same database, as after a restart. */
@@ -47,6 +57,11 @@ final class RunningServer implements AutoCloseable {
 
     Api api() {
         return new Api(uri());
+    }
+
+    /** The server's database, read directly (a server of {@link #start}: on the suite's PostgreSQL). */
+    Sql sql() {
+        return new Sql(databaseUrl, TestDatabase.username(), TestDatabase.password());
     }
 
     @Override

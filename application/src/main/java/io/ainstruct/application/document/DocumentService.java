@@ -10,6 +10,7 @@ import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.Chunk;
 import io.ainstruct.domain.document.ChunkId;
 import io.ainstruct.domain.document.ContentHash;
+import io.ainstruct.domain.document.CountedDocument;
 import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentSummary;
@@ -78,7 +79,11 @@ public final class DocumentService {
     }
 
     public StoredDocument get(Caller caller, DocumentId id) {
-        return uow.readOnly(() -> view(readable(caller, id), false));
+        return uow.readOnly(() -> {
+            // The counts are columns of the document's row: one read, not a second one for a summary.
+            CountedDocument found = reachable(caller, id, false);
+            return new StoredDocument(found.document(), found.chunkCount(), found.tokenCount(), false);
+        });
     }
 
     public Page<DocumentSummary> list(Caller caller, Optional<CollectionId> collection, Integer limit, Integer offset) {
@@ -142,24 +147,20 @@ public final class DocumentService {
         return new StoredDocument(document, summary.chunkCount(), summary.tokenCount(), created);
     }
 
-    private Document readable(Caller caller, DocumentId id) {
-        return reachable(caller, id, false);
-    }
-
     private Document writable(Caller caller, DocumentId id) {
-        return reachable(caller, id, true);
+        return reachable(caller, id, true).document();
     }
 
     /** A document in a collection the caller cannot reach is reported as missing, like one that does not exist. */
-    private Document reachable(Caller caller, DocumentId id, boolean write) {
+    private CountedDocument reachable(Caller caller, DocumentId id, boolean write) {
         // Scope first: a refusal must not depend on whether someone else's document exists.
         CollectionAccess.requireScope(caller, write ? Scope.WRITE : Scope.READ);
-        Document document = documents.findById(id).orElseThrow(DocumentService::notFound);
+        CountedDocument document = documents.findCounted(id).orElseThrow(DocumentService::notFound);
         try {
             if (write) {
-                access.writable(caller, document.collectionId());
+                access.writable(caller, document.document().collectionId());
             } else {
-                access.readable(caller, document.collectionId());
+                access.readable(caller, document.document().collectionId());
             }
         } catch (NotFound hidden) {
             throw notFound();

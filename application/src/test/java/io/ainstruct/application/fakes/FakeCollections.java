@@ -60,6 +60,11 @@ public final class FakeCollections implements CollectionRepository, Rollbackable
     }
 
     @Override
+    public List<CollectionId> idsOwnedBy(UserId owner) {
+        return byId.values().stream().filter(c -> c.ownerId().equals(owner)).map(Collection::id).toList();
+    }
+
+    @Override
     public Optional<CollectionSummary> summary(CollectionId id, Instant now) {
         return findById(id).map(c -> summarize(c, now));
     }

@@ -2,6 +2,7 @@ package io.ainstruct.application.fakes;
 
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.Chunk;
+import io.ainstruct.domain.document.CountedDocument;
 import io.ainstruct.domain.document.ChunkId;
 import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
@@ -97,6 +98,12 @@ public final class FakeDocuments implements DocumentRepository, Rollbackable {
                 .toList();
         List<DocumentSummary> page = matching.stream().skip(offset).limit(limit).map(FakeDocuments::summarize).toList();
         return new Page<>(page, matching.size(), limit, offset);
+    }
+
+    @Override
+    public Optional<CountedDocument> findCounted(DocumentId id) {
+        return Optional.ofNullable(rows.get(id)).map(row -> new CountedDocument(row.document(), row.chunks().size(),
+                row.chunks().stream().mapToInt(Chunk::tokenCount).sum()));
     }
 
     @Override

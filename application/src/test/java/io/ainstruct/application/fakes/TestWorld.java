@@ -68,7 +68,7 @@ public final class TestWorld {
     public final FakeAccessTokens accessTokens = new FakeAccessTokens();
     public final FakePassageReader passages = new FakePassageReader(documents, collections);
 
-    public final CollectionAccess access = new CollectionAccess(collections, clock);
+    public final CollectionAccess access = new CollectionAccess(collections);
     public final ActivityRecorder activity = new ActivityRecorder(usage, personalTokens, collectionTokens, uow);
     public final Authenticator authenticator = new Authenticator(accessTokens, users, personalTokens, collectionTokens,
             collections, activity, clock);

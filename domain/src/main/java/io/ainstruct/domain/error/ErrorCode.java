@@ -33,5 +33,9 @@ public enum ErrorCode {
     RATE_LIMITED,
     EMBEDDING_MODEL_MISMATCH,
     SERVICE_UNAVAILABLE,
+    /** Every database connection stayed busy for longer than the pool's timeout (503, retry). */
+    DATABASE_BUSY,
+    /** The database cannot be reached or is restarting (503, retry). */
+    DATABASE_UNAVAILABLE,
     INTERNAL_ERROR
 }

@@ -18,6 +18,9 @@ public interface CollectionRepository {
 
     Optional<Collection> findByOwnerAndName(UserId owner, String name);
 
+    /** The ids of the owner's collections, without counting anything in them. */
+    List<CollectionId> idsOwnedBy(UserId owner);
+
     /** The owner's collections by name, each with its document count and its count of active, unexpired access tokens at {@code now}. */
     List<CollectionSummary> listByOwner(UserId owner, Instant now);
 

@@ -2,6 +2,7 @@ package io.ainstruct.domain.port;
 
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.Chunk;
+import io.ainstruct.domain.document.CountedDocument;
 import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentSummary;
@@ -21,6 +22,9 @@ public interface DocumentRepository {
     Document insertIfAbsent(Document document, List<Chunk> chunks);
 
     Optional<Document> findById(DocumentId id);
+
+    /** The document with its chunk and token counts, in one read. */
+    Optional<CountedDocument> findCounted(DocumentId id);
 
     /** Throws {@code Conflict} DUPLICATE_CONTENT when the target collection holds another document with the same content hash. */
     void update(Document document);

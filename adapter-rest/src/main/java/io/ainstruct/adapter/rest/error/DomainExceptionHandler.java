@@ -9,6 +9,7 @@ import io.ainstruct.domain.error.NotFound;
 import io.ainstruct.domain.error.RateLimited;
 import io.ainstruct.domain.error.TooLarge;
 import io.ainstruct.domain.error.Unauthenticated;
+import io.ainstruct.domain.error.Unavailable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -38,6 +39,9 @@ class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpRe
         }
         if (exception instanceof RateLimited limited) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+        }
+        if (exception instanceof Unavailable) {
+            response.header(HttpHeaders.RETRY_AFTER, "1");
         }
         return response;
     }
