@@ -6,6 +6,7 @@ import io.ainstruct.domain.usage.EntryPoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -158,6 +159,8 @@ class BrowserFlowTest {
         type("username", ADMIN);
         type("password", WebClient.PASSWORD);
         submit();
+        // The login must have landed before the next page is asked for, or that page answers with the login form.
+        loggedIn();
         open("/app/admin/users?q=" + victim);
 
         browser.findElement(By.cssSelector("button[aria-label='Deactivate " + victim + "']")).click();
@@ -170,6 +173,16 @@ class BrowserFlowTest {
         assertThat(text(".notice")).isEqualTo(victim + " is now a superuser.");
         assertThat(text("table")).contains(victim + "@example.org deactivated superuser");
         browser.findElement(By.cssSelector("form.logout button")).click();
+    }
+
+    @BeforeEach
+    void startLoggedOut() {
+        // One test failing half-way must not leave the next one inside its session.
+        browser.manage().deleteAllCookies();
+    }
+
+    private static void loggedIn() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.logout button")));
     }
 
     private static void open(String path) {
