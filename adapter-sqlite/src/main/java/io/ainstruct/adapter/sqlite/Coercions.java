@@ -2,7 +2,6 @@ package io.ainstruct.adapter.sqlite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
@@ -13,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
@@ -41,7 +41,8 @@ final class Coercions {
             .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter(Locale.ROOT);
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private Coercions() {
     }
@@ -121,22 +122,34 @@ final class Coercions {
         if (!(raw instanceof String text)) {
             throw new Unparsable(column, "a " + raw.getClass().getSimpleName() + " is not JSON text");
         }
-        JsonNode node;
+        Object value;
         try {
-            node = JSON.readTree(text);
+            value = JSON.readValue(text, Object.class);
         } catch (JsonProcessingException e) {
             throw new Unparsable(column, "not valid JSON (" + e.getOriginalMessage() + ")");
         }
-        if (node == null || !node.isObject()) {
-            throw new Unparsable(column, "JSON " + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT))
-                    + " where an object is required");
+        if (!(value instanceof Map<?, ?>)) {
+            throw new Unparsable(column, "JSON " + kind(value) + " where an object is required");
         }
         if (text.contains("\\u0000")) {
             throw new Unparsable(column, "holds the character U+0000, which PostgreSQL's jsonb cannot store");
         }
         @SuppressWarnings("unchecked")
-        Map<String, Object> map = JSON.convertValue(node, Map.class);
-        return new Coerced<>(map, null);
+        Map<String, Object> object = (Map<String, Object>) value;
+        return new Coerced<>(object, null);
+    }
+
+    private static String kind(Object json) {
+        if (json instanceof java.util.List<?>) {
+            return "array";
+        }
+        if (json instanceof String) {
+            return "string";
+        }
+        if (json instanceof Number) {
+            return "number";
+        }
+        return json == null ? "null" : "boolean";
     }
 
     /** Text PostgreSQL can hold: not null when required, no U+0000 (which no PostgreSQL text can store). */
