@@ -37,7 +37,8 @@ final class LegacyMappings {
     private final Instant sourceTime;
 
     LegacyMappings(Instant sourceTime) {
-        this.sourceTime = sourceTime;
+        // PostgreSQL keeps microseconds, and rounds (not truncates) finer input: cut here so both sides agree.
+        this.sourceTime = sourceTime.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     User user(LegacyRow row, List<String> rules) throws Unparsable {
