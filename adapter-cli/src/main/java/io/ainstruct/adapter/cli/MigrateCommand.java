@@ -56,8 +56,10 @@ final class MigrateCommand implements Callable<Integer> {
                 return exitCode(report);
             }
             try (ApplicationContext context = Contexts.start(Optional.ofNullable(to), false)) {
+                long started = System.nanoTime();
                 MigrationReport report = context.getBean(Migration.class).run(source, options, new MigrationProgressLines(out));
                 new ReportPrinter(out).print(report);
+                out.printf(java.util.Locale.ROOT, "Loaded and validated in %.2f s%n", (System.nanoTime() - started) / 1e9);
                 if (report.validated() && !skipReindex) {
                     try (ReindexProgressLine progress = new ReindexProgressLine(out)) {
                         new ReportPrinter(out).print(context.getBean(Reindexing.class).run(Optional.empty(), progress));
