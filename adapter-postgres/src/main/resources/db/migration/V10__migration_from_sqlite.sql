@@ -22,3 +22,16 @@ CREATE TABLE migration_progress (
     committed_rows  bigint      NOT NULL,
     updated_at      timestamptz NOT NULL DEFAULT now()
 );
+
+-- Secondary indexes and foreign keys of a table being bulk-loaded are set aside and rebuilt once it is loaded (one
+-- sort per index instead of one insertion per row). Their definitions wait here, committed before they are dropped,
+-- so that a run killed mid-table still knows what to rebuild.
+CREATE TABLE migration_deferred_definitions (
+    table_name text    NOT NULL,
+    ordinal    integer NOT NULL,
+    name       text    NOT NULL,
+    -- 'constraint': ALTER TABLE ... ADD CONSTRAINT name definition; 'index': definition is a CREATE INDEX statement.
+    kind       text    NOT NULL CONSTRAINT migration_deferred_definitions_kind_check CHECK (kind IN ('constraint', 'index')),
+    definition text    NOT NULL,
+    PRIMARY KEY (table_name, ordinal)
+);

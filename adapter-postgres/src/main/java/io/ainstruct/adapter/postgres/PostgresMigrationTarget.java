@@ -23,11 +23,7 @@ import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +34,6 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -87,6 +82,102 @@ public class PostgresMigrationTarget implements MigrationTarget {
         });
     }
 
+    /**
+     * Sets aside the table's foreign keys, unique constraints and secondary indexes (not its primary key), their
+     * definitions committed first in {@code migration_deferred_definitions}. The rules across tables already kept out
+     * every row those would refuse, so rebuilding them afterwards succeeds; if it does not, the definitions stay
+     * stored and the error says why.
+     */
+    @Override
+    public void startBulkLoad(LegacyTable table) {
+        transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            if (deferredDefinitions(connection, table).isEmpty()) {
+                List<Definition> definitions = catalogDefinitions(connection, table);
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO migration_deferred_definitions (table_name, ordinal, name, kind, definition)
+                        VALUES (?, ?, ?, ?, ?)""");
+                     Statement ddl = connection.createStatement()) {
+                    for (int i = 0; i < definitions.size(); i++) {
+                        Definition definition = definitions.get(i);
+                        insert.setString(1, table.targetName());
+                        insert.setInt(2, i);
+                        insert.setString(3, definition.name());
+                        insert.setString(4, definition.kind());
+                        insert.setString(5, definition.definition());
+                        insert.executeUpdate();
+                        ddl.execute(definition.kind().equals("index") ? "DROP INDEX " + quoted(definition.name())
+                                : "ALTER TABLE " + table.targetName() + " DROP CONSTRAINT " + quoted(definition.name()));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void finishBulkLoad(LegacyTable table) {
+        transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try (Statement ddl = connection.createStatement()) {
+                for (Definition definition : deferredDefinitions(connection, table)) {
+                    ddl.execute(definition.kind().equals("index") ? definition.definition()
+                            : "ALTER TABLE " + table.targetName() + " ADD CONSTRAINT " + quoted(definition.name()) + " "
+                            + definition.definition());
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM migration_deferred_definitions WHERE table_name = ?")) {
+                delete.setString(1, table.targetName());
+                delete.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private record Definition(String name, String kind, String definition) {
+    }
+
+    private static List<Definition> deferredDefinitions(Connection connection, LegacyTable table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT name, kind, definition FROM migration_deferred_definitions WHERE table_name = ? ORDER BY ordinal""")) {
+            select.setString(1, table.targetName());
+            return definitions(select);
+        }
+    }
+
+    /** In creation order, so that rebuilding keeps the order unique violations are reported in. */
+    private static List<Definition> catalogDefinitions(Connection connection, LegacyTable table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT name, kind, definition FROM (
+                    SELECT c.oid, c.conname AS name, 'constraint' AS kind, pg_get_constraintdef(c.oid) AS definition
+                    FROM pg_constraint c WHERE c.conrelid = ?::regclass AND c.contype IN ('f', 'u')
+                    UNION ALL
+                    SELECT i.indexrelid, ic.relname, 'index', pg_get_indexdef(i.indexrelid)
+                    FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                    WHERE i.indrelid = ?::regclass AND NOT i.indisprimary
+                      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.conrelid = i.indrelid)
+                ) definitions ORDER BY oid""")) {
+            select.setString(1, table.targetName());
+            select.setString(2, table.targetName());
+            return definitions(select);
+        }
+    }
+
+    private static List<Definition> definitions(PreparedStatement select) throws SQLException {
+        List<Definition> definitions = new java.util.ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                definitions.add(new Definition(rows.getString(1), rows.getString(2), rows.getString(3)));
+            }
+        }
+        return definitions;
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
     @Override
     public void load(String sourceIdentity, String runId, LegacyTable table, List<Object> entities,
                      List<SourceRow.Rejected> rejected, long committedRows) {
@@ -111,14 +202,14 @@ public class PostgresMigrationTarget implements MigrationTarget {
 
     private void copy(Connection connection, LegacyTable table, List<Object> entities) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(
-                new PGCopyOutputStream(pg, "COPY " + table.targetName() + " (" + columns(table) + ") FROM STDIN", COPY_BUFFER),
-                StandardCharsets.UTF_8), COPY_BUFFER)) {
+        try (PGCopyOutputStream out = new PGCopyOutputStream(pg,
+                "COPY " + table.targetName() + " (" + columns(table) + ") FROM STDIN", COPY_BUFFER)) {
             CopyText row = new CopyText(out);
             for (Object entity : entities) {
                 write(row, entity);
                 row.endRow();
             }
+            row.flush();
         } catch (IOException e) {
             throw new DataAccessException("COPY into " + table.targetName() + " failed: " + e.getMessage(), e);
         }

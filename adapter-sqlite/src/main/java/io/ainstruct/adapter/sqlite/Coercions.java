@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -16,6 +19,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -165,6 +169,26 @@ final class Coercions {
             throw new Unparsable(column, "holds the character U+0000, which PostgreSQL text cannot store");
         }
         return text;
+    }
+
+    /**
+     * The SHA-256 hex of {@code text}, from the bytes it was decoded from when given. Text that was not valid UTF-8
+     * decodes with replacement characters: that would change it silently, so it is unparsable instead.
+     */
+    static String sha256Hex(String column, String text, byte[] utf8) throws Unparsable {
+        byte[] bytes = utf8 == null ? text.getBytes(StandardCharsets.UTF_8) : utf8;
+        if (utf8 != null && text.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(utf8));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new Unparsable(column, "not valid UTF-8");
+            }
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     static java.util.UUID uuid(String column, Object raw) throws Unparsable {

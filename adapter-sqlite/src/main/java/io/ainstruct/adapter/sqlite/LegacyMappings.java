@@ -6,7 +6,6 @@ import io.ainstruct.domain.access.PersonalAccessToken;
 import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.collection.Collection;
 import io.ainstruct.domain.collection.CollectionId;
-import io.ainstruct.domain.document.ContentHash;
 import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
@@ -72,7 +71,7 @@ final class LegacyMappings {
             throw new Unparsable("title", "not 1 to 500 characters long (" + title.length() + ")");
         }
         String content = Coercions.text("content", row.get("content"), true);
-        String hash = ContentHash.of(content);
+        String hash = Coercions.sha256Hex("content", content, row.contentUtf8());
         Object storedHash = row.get("content_hash");
         if (storedHash == null || !hash.equalsIgnoreCase(storedHash.toString().trim())) {
             rules.add("content_hash: did not match the content, recomputed");

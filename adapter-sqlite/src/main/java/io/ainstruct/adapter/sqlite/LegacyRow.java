@@ -13,10 +13,17 @@ final class LegacyRow {
 
     private final List<String> columns;
     private final Object[] values;
+    private final byte[] contentUtf8;
 
-    LegacyRow(List<String> columns, Object[] values) {
+    /** {@code contentUtf8}: the UTF-8 bytes of a documents row's content as stored, hashed without encoding it again. */
+    LegacyRow(List<String> columns, Object[] values, byte[] contentUtf8) {
         this.columns = columns;
         this.values = values;
+        this.contentUtf8 = contentUtf8;
+    }
+
+    byte[] contentUtf8() {
+        return contentUtf8;
     }
 
     Object get(String column) {

@@ -7,6 +7,7 @@ import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,12 +86,19 @@ public final class SqliteLegacySource implements LegacySource {
                 columns.add(meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
             }
             List<String> readOnlyColumns = List.copyOf(columns);
+            int content = table == LegacyTable.DOCUMENTS ? readOnlyColumns.indexOf("content") : -1;
             while (rows.next()) {
                 Object[] values = new Object[readOnlyColumns.size()];
+                byte[] contentUtf8 = null;
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = rows.getObject(i + 1);
+                    if (i == content) {
+                        contentUtf8 = rows.getBytes(i + 1);
+                        values[i] = contentUtf8 == null ? null : new String(contentUtf8, StandardCharsets.UTF_8);
+                    } else {
+                        values[i] = rows.getObject(i + 1);
+                    }
                 }
-                sink.accept(coerce(table, new LegacyRow(readOnlyColumns, values)));
+                sink.accept(coerce(table, new LegacyRow(readOnlyColumns, values, contentUtf8)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);

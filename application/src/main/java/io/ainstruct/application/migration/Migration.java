@@ -61,8 +61,14 @@ public final class Migration {
             for (LegacyTable table : LegacyTable.values()) {
                 TableRun run = new TableRun(source, table, runId, options, writer);
                 progress.tableStarted(table, source.count(table));
+                if (!options.dryRun()) {
+                    target.startBulkLoad(table);
+                }
                 source.read(table, row -> run.take(rules.check(row), progress));
                 run.finish(progress);
+                if (!options.dryRun()) {
+                    target.finishBulkLoad(table);
+                }
                 progress.tableFinished(table);
                 quarantine.addAll(run.rejected.stream().map(r -> new MigrationReport.Quarantined(table, r)).toList());
                 runs.add(run);

@@ -16,6 +16,15 @@ public interface MigrationTarget {
     long committedRows(String sourceIdentity, LegacyTable table);
 
     /**
+     * Prepares {@code table} for bulk loading: may set its secondary indexes and foreign keys aside, durably, until
+     * {@link #finishBulkLoad}. Idempotent, so a resumed run calls it again.
+     */
+    void startBulkLoad(LegacyTable table);
+
+    /** Rebuilds and checks what {@link #startBulkLoad} set aside; the table then holds every constraint again. */
+    void finishBulkLoad(LegacyTable table);
+
+    /**
      * In one transaction: stores {@code entities} (domain objects of the table), keeps {@code rejected} in
      * quarantine under {@code runId}, and records that the first {@code committedRows} rows of the table are done.
      */
