@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code java -jar ainstruct-cli.jar <command>}: the operator's tools. */
 @Command(name = "ainstruct", mixinStandardHelpOptions = true, version = "ainstruct 0.1.0",
-        description = "Operate an ainstruct installation: import a legacy SQLite database, rebuild the vector index.",
-        subcommands = {MigrateCommand.class, ReindexCommand.class})
+        description = "Operate an ainstruct installation: import a legacy SQLite database, rebuild the vector index, back up and restore.",
+        subcommands = {MigrateCommand.class, ReindexCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class CliMain {
 
     public static void main(String[] args) {

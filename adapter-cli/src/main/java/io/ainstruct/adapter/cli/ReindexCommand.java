@@ -20,12 +20,12 @@ final class ReindexCommand implements Callable<Integer> {
     @Option(names = "--collection", description = "Only this collection's documents.")
     UUID collection;
 
-    @Option(names = "--to", description = "PostgreSQL URL; default: DATABASE_URL, else the embedded database.")
-    String to;
+    @Option(names = "--database", description = "PostgreSQL URL; default: DATABASE_URL, else the embedded database.")
+    String database;
 
     @Override
     public Integer call() {
-        try (ApplicationContext context = Contexts.start(Optional.ofNullable(to), true);
+        try (ApplicationContext context = Contexts.start(Optional.ofNullable(database), true);
              ReindexProgressLine progress = new ReindexProgressLine(System.out)) {
             new ReportPrinter(System.out).print(context.getBean(Reindexing.class)
                     .run(Optional.ofNullable(collection).map(CollectionId::new), progress));

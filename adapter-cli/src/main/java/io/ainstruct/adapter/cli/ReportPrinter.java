@@ -3,6 +3,7 @@ package io.ainstruct.adapter.cli;
 import io.ainstruct.application.indexing.ReindexResult;
 import io.ainstruct.application.migration.MigrationReport;
 import io.ainstruct.application.migration.TableReport;
+import io.ainstruct.domain.backup.ArchiveManifest;
 import io.ainstruct.domain.migration.TableFingerprint;
 
 import java.io.PrintStream;
@@ -59,6 +60,12 @@ final class ReportPrinter {
     void print(ReindexResult result) {
         out.printf(Locale.ROOT, "Reindexed %d documents with %s: %d chunked and embedded, %d from stored embeddings; "
                 + "%d vectors indexed.%n", result.documents(), result.model(), result.reembedded(), result.reused(), result.points());
+    }
+
+    void print(String title, ArchiveManifest manifest) {
+        out.println(title + " (schema version " + manifest.schemaVersion() + ", taken at " + manifest.takenAt() + "):");
+        out.printf(Locale.ROOT, "%-32s %10s  %s%n", "table", "rows", "sha256");
+        manifest.tables().forEach(table -> out.printf(Locale.ROOT, "%-32s %10d  %s%n", table.name(), table.rows(), table.sha256()));
     }
 
     private static String checksum(TableFingerprint fingerprint) {

@@ -40,6 +40,11 @@ class ResumeAfterKillTest {
         assertThat(again.output()).contains("Validation: every table's count and checksum match the source.");
         assertThat(LegacyFixture.count(target, "SELECT count(*) FROM documents")).isEqualTo(DOCUMENTS - 1);
         assertThat(LegacyFixture.count(target, "SELECT count(*) FROM migration_quarantine")).isEqualTo(1);
+        // The indexes and foreign keys set aside while documents were loading are all back.
+        assertThat(LegacyFixture.count(target, "SELECT count(*) FROM migration_deferred_definitions")).isZero();
+        assertThat(LegacyFixture.count(target, "SELECT count(*) FROM pg_indexes WHERE tablename = 'documents'")).isEqualTo(3);
+        assertThat(LegacyFixture.count(target, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'documents'::regclass "
+                + "AND contype = 'f'")).isEqualTo(1);
 
         String reference = LegacyFixture.freshTarget();
         MigrateCommandTest.Run uninterrupted = MigrateCommandTest.Run.cli("migrate", "--from", legacy.toString(), "--to",
