@@ -1,68 +1,26 @@
 package io.ainstruct.adapter.cli;
 
-import io.ainstruct.testsupport.TestDatabase;
-import org.junit.jupiter.api.Assumptions;
+import io.ainstruct.testsupport.LegacySqlite;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-/** Legacy SQLite databases made by the shared generator (scripts/make_legacy_sqlite.py), and target databases. */
+/** Legacy SQLite databases and target databases for the CLI's tests, and SQL on both. */
 final class LegacyFixture {
     private LegacyFixture() {
     }
 
-    /** A legacy database with {@code documents} documents; skips the test when python3 is missing. */
     static Path generate(Path directory, int documents, boolean oldNames) throws IOException, InterruptedException {
-        Path file = directory.resolve("legacy-" + documents + (oldNames ? "-old" : "") + ".sqlite");
-        List<String> command = new ArrayList<>(List.of("python3", generator().toString(), file.toString(),
-                "--documents", Integer.toString(documents)));
-        if (oldNames) {
-            command.add("--old-names");
-        }
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            Assumptions.abort("python3 is not installed, and the legacy fixtures are made with it: " + e.getMessage());
-            throw e;
-        }
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("the fixture generator failed: " + output);
-        }
-        return file;
+        return LegacySqlite.generate(directory, documents, oldNames);
     }
 
-    private static Path generator() {
-        Path directory = Path.of("").toAbsolutePath();
-        while (directory != null) {
-            Path script = directory.resolve("scripts/make_legacy_sqlite.py");
-            if (Files.exists(script)) {
-                return script;
-            }
-            directory = directory.getParent();
-        }
-        throw new IllegalStateException("scripts/make_legacy_sqlite.py not found above " + Path.of("").toAbsolutePath());
-    }
-
-    /** A fresh, empty PostgreSQL database, as a URL that carries its credentials. */
     static String freshTarget() {
-        String url = TestDatabase.freshDatabase();
-        StringBuilder withUser = new StringBuilder(url).append(url.contains("?") ? "&" : "?")
-                .append("user=").append(TestDatabase.username());
-        if (TestDatabase.password() != null) {
-            withUser.append("&password=").append(TestDatabase.password());
-        }
-        return withUser.toString();
+        return LegacySqlite.freshDatabaseUrl();
     }
 
     static Connection connect(String url) throws SQLException {
