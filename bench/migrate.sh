@@ -18,6 +18,8 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     echo "[bench] building: ./mvnw -B -q -Dmaven.test.skip=true -pl adapter-cli -am package"
     ./mvnw -B -q -Dmaven.test.skip=true -pl adapter-cli -am package
 fi
+# The jar the runs use is a copy, so that a build during the benchmark cannot change it under a run.
+cp adapter-cli/target/ainstruct-cli.jar "$work/ainstruct-cli.jar"
 if [[ ! -f "$legacy" ]]; then
     echo "[bench] generating $legacy (cached for later runs)"
     python3 scripts/make_legacy_sqlite.py "$legacy" --documents "$DOCUMENTS"
@@ -59,7 +61,7 @@ for run in $(seq 1 "$RUNS"); do
 
     db=$(fresh)
     log="$work/migrate-run-$run.log"
-    java -jar adapter-cli/target/ainstruct-cli.jar migrate --from "$legacy" \
+    java -jar "$work/ainstruct-cli.jar" migrate --from "$legacy" \
         --to "jdbc:postgresql://$PGHOST:$PGPORT/$db?user=$PGUSER" --skip-reindex --accept-quarantine > "$log" 2>&1 \
         || { echo "[bench] migrate failed, see $log" >&2; tail -30 "$log" >&2; exit 1; }
     grep -q "Validation: every table's count and checksum match the source." "$log" \

@@ -1,7 +1,9 @@
 package io.ainstruct.adapter.postgres;
 
+import org.postgresql.copy.CopyIn;
+
 import java.io.IOException;
-import java.io.OutputStream;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,12 +16,12 @@ import java.util.UUID;
 final class CopyText {
     private static final byte[] NULL = {'\\', 'N'};
 
-    private final OutputStream out;
+    private final CopyIn out;
     private final byte[] buffer = new byte[1 << 16];
     private int used;
     private boolean firstColumn = true;
 
-    CopyText(OutputStream out) {
+    CopyText(CopyIn out) {
         this.out = out;
     }
 
@@ -29,7 +31,18 @@ final class CopyText {
             put(NULL, 0, NULL.length);
             return this;
         }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        escaped(value.getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** Text given as valid UTF-8 bytes, written as they are. */
+    CopyText utf8(byte[] value) throws IOException {
+        separate();
+        escaped(value);
+        return this;
+    }
+
+    private void escaped(byte[] bytes) throws IOException {
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             byte escaped = switch (bytes[i]) {
@@ -47,7 +60,6 @@ final class CopyText {
             }
         }
         put(bytes, start, bytes.length - start);
-        return this;
     }
 
     CopyText uuid(UUID value) throws IOException {
@@ -71,9 +83,13 @@ final class CopyText {
         firstColumn = true;
     }
 
-    /** Hands what is buffered to the stream; call before closing it. */
+    /** Hands what is buffered to the COPY; call before ending it. */
     void flush() throws IOException {
-        out.write(buffer, 0, used);
+        try {
+            out.writeToCopy(buffer, 0, used);
+        } catch (SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         used = 0;
     }
 
@@ -95,7 +111,11 @@ final class CopyText {
         if (length > buffer.length - used) {
             flush();
             if (length > buffer.length) {
-                out.write(bytes, offset, length);
+                try {
+                    out.writeToCopy(bytes, offset, length);
+                } catch (SQLException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
                 return;
             }
         }

@@ -9,6 +9,7 @@ import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
 import io.ainstruct.domain.migration.Fingerprints;
+import io.ainstruct.domain.migration.ImportedDocument;
 import io.ainstruct.domain.migration.LegacyTable;
 import io.ainstruct.domain.migration.SourceRow;
 import io.ainstruct.domain.migration.TableFingerprint;
@@ -21,7 +22,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -43,8 +44,6 @@ import java.util.UUID;
  */
 @Singleton
 public class PostgresMigrationTarget implements MigrationTarget {
-    private static final int COPY_BUFFER = 1 << 16;
-
     private final TransactionOperations<Connection> transactions;
     private final JsonMetadata json;
 
@@ -201,17 +200,22 @@ public class PostgresMigrationTarget implements MigrationTarget {
     }
 
     private void copy(Connection connection, LegacyTable table, List<Object> entities) throws SQLException {
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        try (PGCopyOutputStream out = new PGCopyOutputStream(pg,
-                "COPY " + table.targetName() + " (" + columns(table) + ") FROM STDIN", COPY_BUFFER)) {
-            CopyText row = new CopyText(out);
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + table.targetName() + " (" + columns(table) + ") FROM STDIN");
+        try {
+            CopyText row = new CopyText(copy);
             for (Object entity : entities) {
                 write(row, entity);
                 row.endRow();
             }
             row.flush();
+            copy.endCopy();
         } catch (IOException e) {
             throw new DataAccessException("COPY into " + table.targetName() + " failed: " + e.getMessage(), e);
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
@@ -234,9 +238,10 @@ public class PostgresMigrationTarget implements MigrationTarget {
         } else if (entity instanceof Collection collection) {
             row.uuid(collection.id().value()).uuid(collection.ownerId().value()).text(collection.name())
                     .timestamp(collection.createdAt()).timestamp(collection.updatedAt());
-        } else if (entity instanceof Document document) {
+        } else if (entity instanceof ImportedDocument imported) {
+            Document document = imported.document();
             row.uuid(document.id().value()).uuid(document.collectionId().value()).text(document.title())
-                    .text(document.content()).text(document.contentHash()).text(document.type().wireName())
+                    .utf8(imported.contentUtf8()).text(document.contentHash()).text(document.type().wireName())
                     .text(json.toJson(document.metadata())).timestamp(document.createdAt()).timestamp(document.updatedAt());
         } else if (entity instanceof CollectionAccessToken token) {
             row.uuid(token.id()).uuid(token.collectionId().value()).uuid(token.createdBy().value()).text(token.label())

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -171,19 +170,8 @@ final class Coercions {
         return text;
     }
 
-    /**
-     * The SHA-256 hex of {@code text}, from the bytes it was decoded from when given. Text that was not valid UTF-8
-     * decodes with replacement characters: that would change it silently, so it is unparsable instead.
-     */
-    static String sha256Hex(String column, String text, byte[] utf8) throws Unparsable {
-        byte[] bytes = utf8 == null ? text.getBytes(StandardCharsets.UTF_8) : utf8;
-        if (utf8 != null && text.indexOf('\uFFFD') >= 0) {
-            try {
-                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(utf8));
-            } catch (java.nio.charset.CharacterCodingException e) {
-                throw new Unparsable(column, "not valid UTF-8");
-            }
-        }
+    /** SHA-256 hex, the form the Python service stored content hashes in. */
+    static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -10,6 +10,7 @@ import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
 import io.ainstruct.domain.error.InvalidInput;
+import io.ainstruct.domain.migration.ImportedDocument;
 import io.ainstruct.domain.usage.EntryPoint;
 import io.ainstruct.domain.usage.UsageRecord;
 import io.ainstruct.domain.user.User;
@@ -65,13 +66,20 @@ final class LegacyMappings {
                 new UserId(Coercions.uuid("user_id", row.get("user_id"))), name, times[0], times[1]);
     }
 
-    Document document(LegacyRow row, List<String> rules) throws Unparsable {
+    ImportedDocument document(LegacyRow row, List<String> rules) throws Unparsable {
         String title = Coercions.text("title", row.get("title"), true);
         if (title.isEmpty() || title.length() > 500) {
             throw new Unparsable("title", "not 1 to 500 characters long (" + title.length() + ")");
         }
-        String content = Coercions.text("content", row.get("content"), true);
-        String hash = Coercions.sha256Hex("content", content, row.contentUtf8());
+        byte[] content = row.contentUtf8();
+        if (content == null) {
+            throw new Unparsable("content", "NULL where a value is required");
+        }
+        String problem = Utf8.problem(content);
+        if (problem != null) {
+            throw new Unparsable("content", problem);
+        }
+        String hash = Coercions.sha256Hex(content);
         Object storedHash = row.get("content_hash");
         if (storedHash == null || !hash.equalsIgnoreCase(storedHash.toString().trim())) {
             rules.add("content_hash: did not match the content, recomputed");
@@ -93,9 +101,9 @@ final class LegacyMappings {
             rules.add("doc_metadata: NULL -> {}");
         }
         Instant[] times = createdAndUpdated(row, "updated_at", rules);
-        return new Document(new DocumentId(Coercions.uuid("id", row.get("id"))),
-                new CollectionId(Coercions.uuid("collection_id", row.get("collection_id"))), title, content, hash, type,
-                metadata.value() == null ? Map.of() : metadata.value(), times[0], times[1]);
+        return new ImportedDocument(new Document(new DocumentId(Coercions.uuid("id", row.get("id"))),
+                new CollectionId(Coercions.uuid("collection_id", row.get("collection_id"))), title, null, hash, type,
+                metadata.value() == null ? Map.of() : metadata.value(), times[0], times[1]), content);
     }
 
     /** {@code created_by} is null when the legacy row names no user: the rules across tables give it the collection's owner. */

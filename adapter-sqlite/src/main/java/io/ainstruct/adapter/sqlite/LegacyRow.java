@@ -15,7 +15,10 @@ final class LegacyRow {
     private final Object[] values;
     private final byte[] contentUtf8;
 
-    /** {@code contentUtf8}: the UTF-8 bytes of a documents row's content as stored, hashed without encoding it again. */
+    /**
+     * {@code contentUtf8}: a documents row's content as the bytes SQLite stored, which go to PostgreSQL as they are
+     * (its place in {@code values} stays null).
+     */
     LegacyRow(List<String> columns, Object[] values, byte[] contentUtf8) {
         this.columns = columns;
         this.values = values;
@@ -36,7 +39,7 @@ final class LegacyRow {
 
     /** Approximate size in the legacy file, for progress: characters of text, 8 for anything else. */
     long bytes() {
-        long bytes = 0;
+        long bytes = contentUtf8 == null ? 0 : contentUtf8.length;
         for (Object value : values) {
             bytes += value instanceof String text ? text.length() : value instanceof byte[] blob ? blob.length : 8;
         }
@@ -48,6 +51,10 @@ final class LegacyRow {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             row.put(columns.get(i), values[i]);
+        }
+        if (contentUtf8 != null) {
+            // Invalid UTF-8 shows as replacement characters here; the quarantine reason says where it was.
+            row.put("content", new String(contentUtf8, java.nio.charset.StandardCharsets.UTF_8));
         }
         try {
             return JSON.writeValueAsString(row);

@@ -7,7 +7,6 @@ import org.sqlite.SQLiteConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +92,6 @@ public final class SqliteLegacySource implements LegacySource {
                 for (int i = 0; i < values.length; i++) {
                     if (i == content) {
                         contentUtf8 = rows.getBytes(i + 1);
-                        values[i] = contentUtf8 == null ? null : new String(contentUtf8, StandardCharsets.UTF_8);
                     } else {
                         values[i] = rows.getObject(i + 1);
                     }

@@ -5,6 +5,7 @@ import io.ainstruct.domain.access.PersonalAccessToken;
 import io.ainstruct.domain.collection.Collection;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.Document;
+import io.ainstruct.domain.migration.ImportedDocument;
 import io.ainstruct.domain.migration.SourceRow;
 import io.ainstruct.domain.usage.UsageRecord;
 import io.ainstruct.domain.user.User;
@@ -40,8 +41,8 @@ final class CrossTableRules {
             return user(accepted, user);
         } else if (entity instanceof Collection collection) {
             return collection(accepted, collection);
-        } else if (entity instanceof Document document) {
-            return document(accepted, document);
+        } else if (entity instanceof ImportedDocument document) {
+            return document(accepted, document.document());
         } else if (entity instanceof CollectionAccessToken token) {
             return collectionToken(accepted, token);
         } else if (entity instanceof PersonalAccessToken token) {

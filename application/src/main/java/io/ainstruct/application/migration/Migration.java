@@ -3,8 +3,8 @@ package io.ainstruct.application.migration;
 import io.ainstruct.domain.access.CollectionAccessToken;
 import io.ainstruct.domain.access.PersonalAccessToken;
 import io.ainstruct.domain.collection.Collection;
-import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.migration.Fingerprints;
+import io.ainstruct.domain.migration.ImportedDocument;
 import io.ainstruct.domain.migration.LegacyTable;
 import io.ainstruct.domain.migration.SourceRow;
 import io.ainstruct.domain.migration.TableFingerprint;
@@ -198,9 +198,9 @@ public final class Migration {
             return Fingerprints.of(user);
         } else if (entity instanceof Collection collection) {
             return Fingerprints.of(collection);
-        } else if (entity instanceof Document document) {
-            // The source recomputed the hash from the content it read: it is the content's digest.
-            return Fingerprints.of(document, document.contentHash());
+        } else if (entity instanceof ImportedDocument imported) {
+            // The source computed the hash from the content it read: it is the content's digest.
+            return Fingerprints.of(imported.document(), imported.document().contentHash());
         } else if (entity instanceof CollectionAccessToken token) {
             return Fingerprints.of(token);
         } else if (entity instanceof PersonalAccessToken token) {

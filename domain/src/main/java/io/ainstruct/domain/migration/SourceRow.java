@@ -15,7 +15,7 @@ public sealed interface SourceRow {
     long bytes();
 
     /**
-     * {@code entity} is a User, Collection, Document, CollectionAccessToken, PersonalAccessToken or UsageRecord;
+     * {@code entity} is a User, Collection, ImportedDocument, CollectionAccessToken, PersonalAccessToken or UsageRecord;
      * {@code coercions} name the rules that changed a value on the way; {@code raw} renders the row as read, should a
      * rule of another table (an orphan, a duplicate) still reject it.
      */
