@@ -3,10 +3,10 @@ package io.ainstruct.adapter.cli;
 import io.ainstruct.application.backup.Backups;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code backup}: a consistent, checksummed archive of the PostgreSQL data. */
@@ -18,12 +18,12 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "The archive to write (replaced if it exists).")
     Path file;
 
-    @Option(names = "--database", description = "PostgreSQL URL; default: DATABASE_URL, else the embedded database.")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Override
     public Integer call() {
-        try (ApplicationContext context = Contexts.start(Optional.ofNullable(database), false)) {
+        try (ApplicationContext context = Contexts.start(database.url(), false)) {
             new ReportPrinter(System.out).print("Backed up to " + file.toAbsolutePath(),
                     context.getBean(Backups.class).backup(file));
             return 0;

@@ -1,7 +1,6 @@
 package io.ainstruct.adapter.cli;
 
 import io.ainstruct.adapter.sqlite.SqliteLegacySource;
-import io.ainstruct.application.indexing.Reindexing;
 import io.ainstruct.application.migration.Migration;
 import io.ainstruct.application.migration.MigrationOptions;
 import io.ainstruct.application.migration.MigrationReport;
@@ -61,9 +60,7 @@ final class MigrateCommand implements Callable<Integer> {
                 new ReportPrinter(out).print(report);
                 out.printf(java.util.Locale.ROOT, "Loaded and validated in %.2f s%n", (System.nanoTime() - started) / 1e9);
                 if (report.validated() && !skipReindex) {
-                    try (ReindexProgressLine progress = new ReindexProgressLine(out)) {
-                        new ReportPrinter(out).print(context.getBean(Reindexing.class).run(Optional.empty(), progress));
-                    }
+                    ReindexCommand.run(context, Optional.empty(), out);
                 }
                 return exitCode(report);
             }

@@ -45,7 +45,7 @@ final class ProgressLine implements AutoCloseable {
         if (bar != null) {
             bar.stepBy(count);
             if (bytes > 0) {
-                bar.setExtraMessage(String.format(Locale.ROOT, "%.1f MB", megabytes()));
+                bar.setExtraMessage(String.format(Locale.ROOT, " %.1f MB", megabytes()));
             }
             return;
         }

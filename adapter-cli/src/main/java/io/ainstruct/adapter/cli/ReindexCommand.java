@@ -4,8 +4,10 @@ import io.ainstruct.application.indexing.Reindexing;
 import io.ainstruct.domain.collection.CollectionId;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -20,16 +22,21 @@ final class ReindexCommand implements Callable<Integer> {
     @Option(names = "--collection", description = "Only this collection's documents.")
     UUID collection;
 
-    @Option(names = "--database", description = "PostgreSQL URL; default: DATABASE_URL, else the embedded database.")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Override
     public Integer call() {
-        try (ApplicationContext context = Contexts.start(Optional.ofNullable(database), true);
-             ReindexProgressLine progress = new ReindexProgressLine(System.out)) {
-            new ReportPrinter(System.out).print(context.getBean(Reindexing.class)
-                    .run(Optional.ofNullable(collection).map(CollectionId::new), progress));
+        try (ApplicationContext context = Contexts.start(database.url(), true)) {
+            run(context, Optional.ofNullable(collection).map(CollectionId::new), System.out);
             return 0;
+        }
+    }
+
+    /** Runs the reindex use case with a progress line and prints its result; also the last step of migrate and restore. */
+    static void run(ApplicationContext context, Optional<CollectionId> collection, PrintStream out) {
+        try (ReindexProgressLine progress = new ReindexProgressLine(out)) {
+            new ReportPrinter(out).print(context.getBean(Reindexing.class).run(collection, progress));
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.ainstruct.adapter.cli;
 
 import io.ainstruct.application.backup.Backups;
-import io.ainstruct.application.indexing.Reindexing;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -19,17 +19,16 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "The archive written by backup.")
     Path file;
 
-    @Option(names = "--database", description = "PostgreSQL URL; default: DATABASE_URL, else the embedded database.")
-    String database;
+    @Mixin
+    DatabaseOption database;
 
     @Override
     public Integer call() {
         // As for reindex, the embedding-model guard stays off: it would record a model in the empty database first.
-        try (ApplicationContext context = Contexts.start(Optional.ofNullable(database), true);
-             ReindexProgressLine progress = new ReindexProgressLine(System.out)) {
-            ReportPrinter printer = new ReportPrinter(System.out);
-            printer.print("Restored and verified " + file.toAbsolutePath(), context.getBean(Backups.class).restore(file));
-            printer.print(context.getBean(Reindexing.class).run(Optional.empty(), progress));
+        try (ApplicationContext context = Contexts.start(database.url(), true)) {
+            new ReportPrinter(System.out).print("Restored and verified " + file.toAbsolutePath(),
+                    context.getBean(Backups.class).restore(file));
+            ReindexCommand.run(context, Optional.empty(), System.out);
             return 0;
         }
     }

@@ -182,6 +182,12 @@ public class PostgresMigrationTarget implements MigrationTarget {
                      List<SourceRow.Rejected> rejected, long committedRows) {
         transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
+            try (Statement settings = connection.createStatement()) {
+                // Safe here: a batch and its position commit together, so a batch lost in a server crash is loaded
+                // again by the resumed run; the run no longer waits for a disk flush per batch. The commit that
+                // rebuilds the table's indexes (finishBulkLoad) is synchronous and flushes every batch before it.
+                settings.execute("SET LOCAL synchronous_commit = off");
+            }
             if (!entities.isEmpty()) {
                 copy(connection, table, entities);
             }
