@@ -76,7 +76,8 @@ public final class Fingerprints {
         if (value instanceof Map<?, ?> map) {
             out.append('{');
             new TreeMap<>(map).forEach((key, item) -> {
-                out.append('"').append(key).append("\":");
+                appendCanonical(String.valueOf(key), out);
+                out.append(':');
                 appendCanonical(item, out);
                 out.append(',');
             });
