@@ -14,6 +14,7 @@ import io.ainstruct.domain.usage.UsageRecord;
 import io.ainstruct.domain.user.User;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Imports a legacy database: every table in load order, every row coerced by the source and checked against the
@@ -30,7 +32,8 @@ import java.util.concurrent.Future;
  * cannot be stored go to quarantine with their reason. Afterwards every table's fingerprint in the target is compared
  * with the fingerprint of the accepted source rows.
  *
- * <p>Reading and writing overlap: while one batch is loaded on a second thread, the next is read and coerced.
+ * <p>Reading and writing overlap: while one batch is loaded on a second thread, the next is read and coerced; and a
+ * finished table is validated on a third while the next tables load.
  *
  * <p>An interrupted run resumes: the source is read again from the start (the rules across tables need every
  * accepted row), and the rows an earlier run committed are skipped instead of written again.
@@ -52,11 +55,10 @@ public final class Migration {
         CrossTableRules rules = new CrossTableRules();
         List<MigrationReport.Quarantined> quarantine = new ArrayList<>();
         List<TableRun> runs = new ArrayList<>();
-        ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "migration-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService writer = Executors.newSingleThreadExecutor(daemon("migration-writer"));
+        // A table is validated as soon as it is complete, while the next ones load: later tables never change it.
+        ExecutorService validator = Executors.newSingleThreadExecutor(daemon("migration-validator"));
+        Map<LegacyTable, Future<TableFingerprint>> inTarget = new EnumMap<>(LegacyTable.class);
         try {
             for (LegacyTable table : LegacyTable.values()) {
                 TableRun run = new TableRun(source, table, runId, options, writer);
@@ -68,20 +70,46 @@ public final class Migration {
                 run.finish(progress);
                 if (!options.dryRun()) {
                     target.finishBulkLoad(table);
+                    inTarget.put(table, validator.submit(() -> target.fingerprint(table)));
                 }
                 progress.tableFinished(table);
                 quarantine.addAll(run.rejected.stream().map(r -> new MigrationReport.Quarantined(table, r)).toList());
                 runs.add(run);
             }
+            if (!options.dryRun()) {
+                progress.step("validating: counts and checksums of every table");
+            }
+            List<TableReport> reports = runs.stream().map(run -> run.report(options.dryRun()
+                    ? Optional.empty() : Optional.of(await(inTarget.get(run.table), "validating " + run.table.targetName()))))
+                    .toList();
+            return new MigrationReport(runId, options.dryRun(), reports, quarantine);
         } finally {
             writer.shutdownNow();
+            validator.shutdownNow();
         }
-        if (!options.dryRun()) {
-            progress.step("validating: counts and checksums of every table");
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The result of work done on another thread, its failure rethrown here. */
+    private static <T> T await(Future<T> work, String what) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + what, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(what + " failed", e.getCause());
         }
-        List<TableReport> reports = runs.stream().map(run -> run.report(options.dryRun()
-                ? Optional.empty() : Optional.of(target.fingerprint(run.table)))).toList();
-        return new MigrationReport(runId, options.dryRun(), reports, quarantine);
     }
 
     private final class TableRun {
@@ -169,21 +197,10 @@ public final class Migration {
         }
 
         private void awaitPending() {
-            if (pending == null) {
-                return;
-            }
-            try {
-                pending.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while loading " + table.targetName(), e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                throw new IllegalStateException("loading " + table.targetName() + " failed", e.getCause());
-            } finally {
+            if (pending != null) {
+                Future<?> loading = pending;
                 pending = null;
+                await(loading, "loading " + table.targetName());
             }
         }
 
