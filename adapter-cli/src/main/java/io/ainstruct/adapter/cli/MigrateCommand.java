@@ -38,7 +38,7 @@ final class MigrateCommand implements Callable<Integer> {
     boolean acceptQuarantine;
 
     @Option(names = "--batch-size", defaultValue = "" + MigrationOptions.DEFAULT_BATCH_SIZE,
-            description = "Rows per transaction (default ${DEFAULT-VALUE}).")
+            description = "Rows per transaction (default ${DEFAULT-VALUE}); a batch also ends at 64 MB.")
     int batchSize;
 
     @Option(names = "--skip-reindex", description = "Do not build chunks and vectors afterwards (run reindex later).")

@@ -39,6 +39,8 @@ import java.util.concurrent.ThreadFactory;
  * accepted row), and the rows an earlier run committed are skipped instead of written again.
  */
 public final class Migration {
+    /** A batch also ends at this many bytes, so that a table of large documents cannot fill the heap. */
+    static final long MAX_BATCH_BYTES = 64L << 20;
     private final MigrationTarget target;
 
     public Migration(MigrationTarget target) {
@@ -126,6 +128,7 @@ public final class Migration {
         private List<SourceRow.Rejected> batchRejected = new ArrayList<>();
         private Future<?> pending;
         private long position;
+        private long batchBytes;
         private long accepted;
         private long bytes;
         private long bytesSinceReport;
@@ -159,7 +162,10 @@ public final class Migration {
                 }
             }
             report(progress, row.bytes());
-            if (batch.size() + batchRejected.size() >= options.batchSize()) {
+            if (!committed) {
+                batchBytes += row.bytes();
+            }
+            if (batch.size() + batchRejected.size() >= options.batchSize() || batchBytes >= MAX_BATCH_BYTES) {
                 flush();
             }
         }
@@ -184,6 +190,7 @@ public final class Migration {
             if (options.dryRun() || (batch.isEmpty() && batchRejected.isEmpty())) {
                 batch.clear();
                 batchRejected.clear();
+                batchBytes = 0;
                 return;
             }
             awaitPending();
@@ -192,8 +199,9 @@ public final class Migration {
             long through = position;
             String identity = source.identity();
             pending = writer.submit(() -> target.load(identity, runId, table, entities, bad, through));
-            batch = new ArrayList<>(options.batchSize());
+            batch = new ArrayList<>();
             batchRejected = new ArrayList<>();
+            batchBytes = 0;
         }
 
         private void awaitPending() {

@@ -70,6 +70,21 @@ class MigrationTest {
     }
 
     @Test
+    void aBatchAlsoEndsAtItsByteLimit() {
+        FakeSource large = new FakeSource();
+        large.add(LegacyTable.USERS, user(alice, "alice"));
+        for (int i = 0; i < 3; i++) {
+            Collection collection = new Collection(CollectionId.random(), alice, "big " + i, Instant.EPOCH, Instant.EPOCH);
+            large.add(LegacyTable.COLLECTIONS, new SourceRow.Accepted("c" + i, collection, Migration.MAX_BATCH_BYTES / 2 + 1,
+                    List.of(), () -> "{}"));
+        }
+
+        new Migration(target).run(large, new MigrationOptions(1_000, false), new Silent());
+
+        assertThat(target.batches.get(LegacyTable.COLLECTIONS)).containsExactly(2L, 3L);
+    }
+
+    @Test
     void aDryRunReportsTheSameAndTouchesNoTarget() {
         MigrationReport report = Migration.dryRun(source, 3, new Silent());
 
