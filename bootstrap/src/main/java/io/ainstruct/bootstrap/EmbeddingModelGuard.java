@@ -3,13 +3,16 @@ package io.ainstruct.bootstrap;
 import io.ainstruct.domain.port.Embedder;
 import io.ainstruct.domain.port.EmbeddingModelLedger;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.exceptions.ConfigurationException;
 
 /**
  * Refuses to start when the configured embedding model differs from the one that made the stored vectors: mixing the
- * two would return nonsense rankings. Re-embedding every chunk with the new model (reindex) resolves it.
+ * two would return nonsense rankings. Re-embedding every chunk with the new model (reindex) resolves it; the reindex
+ * command starts with {@code ainstruct.reindexing=true}, which skips this guard, and records the new model when done.
  */
 @Context
+@Requires(property = "ainstruct.reindexing", notEquals = "true")
 class EmbeddingModelGuard {
 
     EmbeddingModelGuard(Embedder embedder, EmbeddingModelLedger ledger) {

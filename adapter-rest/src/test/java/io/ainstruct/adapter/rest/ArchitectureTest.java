@@ -34,6 +34,12 @@ class ArchitectureTest {
                 .adapter("rest", "io.ainstruct.adapter.rest..")
                 .adapter("mcp", "io.ainstruct.adapter.mcp..")
                 .adapter("web", "io.ainstruct.adapter.web..")
+                .adapter("sqlite", "io.ainstruct.adapter.sqlite..")
+                .adapter("cli", "io.ainstruct.adapter.cli..")
+                // The CLI opens the legacy file the operator names and hands it to the migration use case.
+                .ignoreDependency(DescribedPredicate.describe("the CLI",
+                                c -> c.getPackageName().startsWith("io.ainstruct.adapter.cli")),
+                        DescribedPredicate.describe("the SQLite source", c -> c.getSimpleName().equals("SqliteLegacySource")))
                 // The composition root sees every ring; that is its job.
                 .ignoreDependency(DescribedPredicate.describe("bootstrap",
                         c -> c.getPackageName().startsWith("io.ainstruct.bootstrap")), DescribedPredicate.alwaysTrue())
@@ -57,7 +63,8 @@ class ArchitectureTest {
 
     @Test
     void entryPointsCallUseCasesNeverPortsOrPersistence() {
-        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..", "io.ainstruct.adapter.web..")
+        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..", "io.ainstruct.adapter.web..",
+                "io.ainstruct.adapter.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.ainstruct.domain.port..", "io.micronaut.data..",
                         "java.sql..", "javax.sql..")
                 .check(CLASSES);
@@ -65,7 +72,8 @@ class ArchitectureTest {
 
     @Test
     void entryPointsUseTheCompositionRootOnlyToStart() {
-        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..", "io.ainstruct.adapter.web..")
+        noClasses().that().resideInAnyPackage("io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..", "io.ainstruct.adapter.web..",
+                "io.ainstruct.adapter.cli..")
                 .should().dependOnClassesThat(DescribedPredicate.describe("bootstrap internals",
                         c -> c.getPackageName().startsWith("io.ainstruct.bootstrap")
                                 && !c.getSimpleName().equals("AinstructApplication")))

@@ -42,6 +42,11 @@ final class RunningServer implements AutoCloseable {
                 "datasources.default.username", "postgres", "datasources.default.maximum-pool-size", 5), extra);
     }
 
+    /** A server on a database prepared beforehand (by an import, say). */
+    static RunningServer on(String databaseUrl, Map<String, Object> extra) {
+        return new RunningServer(databaseUrl, extra);
+    }
+
     /** A second server life on the same database, as after a restart. */
     static RunningServer restart(String databaseUrl) {
         return new RunningServer(databaseUrl, Map.of());

@@ -1,0 +1,76 @@
+package io.ainstruct.adapter.cli;
+
+import io.ainstruct.adapter.sqlite.SqliteLegacySource;
+import io.ainstruct.application.migration.Migration;
+import io.ainstruct.application.migration.MigrationOptions;
+import io.ainstruct.application.migration.MigrationReport;
+import io.micronaut.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code migrate}: imports a SQLite database of the Python service, then builds chunks and vectors (reindex). */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Import a SQLite database of the Python ainstruct service into PostgreSQL.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:imported and validated", "1:failed (nothing is lost: run it again to resume)",
+                "2:rows were quarantined (see the report; --accept-quarantine to accept)",
+                "3:validation found the target different from the source"})
+final class MigrateCommand implements Callable<Integer> {
+    static final int QUARANTINE = 2;
+    static final int INVALID = 3;
+
+    @Option(names = "--from", required = true, description = "The legacy SQLite file.")
+    Path from;
+
+    @Option(names = "--to", description = "PostgreSQL URL (postgres://user:pass@host:port/db or jdbc:postgresql:...); "
+            + "default: DATABASE_URL, else the embedded database of the data directory.")
+    String to;
+
+    @Option(names = "--dry-run", description = "Read everything and report what would be written; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--accept-quarantine", description = "Exit 0 even when rows were quarantined.")
+    boolean acceptQuarantine;
+
+    @Option(names = "--batch-size", defaultValue = "" + MigrationOptions.DEFAULT_BATCH_SIZE,
+            description = "Rows per transaction (default ${DEFAULT-VALUE}); a batch also ends at 64 MB.")
+    int batchSize;
+
+    @Option(names = "--skip-reindex", description = "Do not build chunks and vectors afterwards (run reindex later).")
+    boolean skipReindex;
+
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        MigrationOptions options = new MigrationOptions(batchSize, dryRun);
+        try (SqliteLegacySource source = SqliteLegacySource.open(from)) {
+            if (dryRun) {
+                MigrationReport report = Migration.dryRun(source, batchSize, new MigrationProgressLines(out));
+                new ReportPrinter(out).print(report);
+                return exitCode(report);
+            }
+            try (ApplicationContext context = Contexts.start(Optional.ofNullable(to), false)) {
+                long started = System.nanoTime();
+                MigrationReport report = context.getBean(Migration.class).run(source, options, new MigrationProgressLines(out));
+                new ReportPrinter(out).print(report);
+                out.printf(java.util.Locale.ROOT, "Loaded and validated in %.2f s%n", (System.nanoTime() - started) / 1e9);
+                if (report.validated() && !skipReindex) {
+                    ReindexCommand.run(context, Optional.empty(), out);
+                }
+                return exitCode(report);
+            }
+        }
+    }
+
+    private int exitCode(MigrationReport report) {
+        if (!report.validated()) {
+            return INVALID;
+        }
+        return report.quarantinedRows() > 0 && !acceptQuarantine ? QUARANTINE : 0;
+    }
+}

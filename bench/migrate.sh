@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The 100,000-document migration (without reindex, with validation) next to a plain COPY of the same documents,
+# in the same run, on the same PostgreSQL; medians of RUNS runs; prints the ratio and MB/s.
+#   bench/migrate.sh                          # PostgreSQL at 127.0.0.1:5432, user postgres (trust)
+#   PGHOST=... PGPORT=... PGUSER=... DOCUMENTS=20000 RUNS=5 bench/migrate.sh
+# Needs python3 (the fixture generator), psql and createdb/dropdb. SKIP_BUILD=1 reuses adapter-cli/target/ainstruct-cli.jar.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+DOCUMENTS=${DOCUMENTS:-100000}
+RUNS=${RUNS:-3}
+work=bench/target/migrate
+mkdir -p "$work"
+legacy="$work/legacy-$DOCUMENTS.sqlite"
+copy_data="$work/documents-$DOCUMENTS.copy"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    echo "[bench] building: ./mvnw -B -q -Dmaven.test.skip=true -pl adapter-cli -am package"
+    ./mvnw -B -q -Dmaven.test.skip=true -pl adapter-cli -am package
+fi
+# The jar the runs use is a copy, so that a build during the benchmark cannot change it under a run.
+cp adapter-cli/target/ainstruct-cli.jar "$work/ainstruct-cli.jar"
+if [[ ! -f "$legacy" ]]; then
+    echo "[bench] generating $legacy (cached for later runs)"
+    python3 scripts/make_legacy_sqlite.py "$legacy" --documents "$DOCUMENTS"
+fi
+if [[ ! -f "$copy_data" ]]; then
+    # The documents exactly as the legacy file holds them, in COPY text format, for the baseline (not timed).
+    python3 - "$legacy" "$copy_data" <<'PY'
+import sqlite3, sys
+def field(v):
+    if v is None:
+        return '\\N'
+    return str(v).replace('\\', '\\\\').replace('\n', '\\n').replace('\r', '\\r').replace('\t', '\\t')
+with open(sys.argv[2], 'w', encoding='utf-8') as out:
+    for row in sqlite3.connect(sys.argv[1]).execute('SELECT id, collection_id, title, content, content_hash, document_type, '
+            'created_at, updated_at, doc_metadata FROM documents ORDER BY rowid'):
+        out.write('\t'.join(field(v) for v in row) + '\n')
+PY
+fi
+megabytes=$(python3 -c "import os,sys; print('%.1f' % (os.path.getsize(sys.argv[1]) / 1e6))" "$copy_data")
+
+now() { date +%s.%N; }
+fresh() { local name="bench_migrate_$(date +%s%N)"; createdb -T template0 -E UTF8 "$name"; echo "$name"; }
+
+copy_times=()
+schema_copy_times=()
+migrate_times=()
+ratios=()
+schema_ratios=()
+for run in $(seq 1 "$RUNS"); do
+    db=$(fresh)
+    # Baseline: a plain COPY of the same documents into a table of text columns with its primary key.
+    psql -q -d "$db" -c "CREATE TABLE documents (id text PRIMARY KEY, collection_id text, title text, content text,
+        content_hash text, document_type text, created_at text, updated_at text, doc_metadata text)"
+    start=$(now)
+    psql -q -d "$db" -c "\\copy documents FROM '$copy_data'"
+    end=$(now)
+    copy_times+=("$(echo "$end - $start" | bc -l)")
+    dropdb "$db"
+
+    db=$(fresh)
+    log="$work/migrate-run-$run.log"
+    java -jar "$work/ainstruct-cli.jar" migrate --from "$legacy" \
+        --to "jdbc:postgresql://$PGHOST:$PGPORT/$db?user=$PGUSER" --skip-reindex --accept-quarantine > "$log" 2>&1 \
+        || { echo "[bench] migrate failed, see $log" >&2; tail -30 "$log" >&2; exit 1; }
+    grep -q "Validation: every table's count and checksum match the source." "$log" \
+        || { echo "[bench] validation did not pass, see $log" >&2; exit 1; }
+    migrate_times+=("$(sed -n 's/^Loaded and validated in \([0-9.]*\) s$/\1/p' "$log")")
+    # Second baseline: the migrated documents, already clean, copied back into the same table with all its
+    # constraints and indexes (what migrate loads into), right after it.
+    psql -q -d "$db" -c "\\copy documents (id, collection_id, title, content, content_hash, document_type, metadata, created_at, updated_at) TO '$work/clean.copy'"
+    psql -q -d "$db" -c "TRUNCATE documents CASCADE" 2>/dev/null
+    start=$(now)
+    psql -q -d "$db" -c "\\copy documents (id, collection_id, title, content, content_hash, document_type, metadata, created_at, updated_at) FROM '$work/clean.copy'"
+    end=$(now)
+    schema_copy_times+=("$(echo "$end - $start" | bc -l)")
+    rm -f "$work/clean.copy"
+    dropdb "$db"
+    ratios+=("$(echo "${copy_times[-1]} / ${migrate_times[-1]}" | bc -l)")
+    schema_ratios+=("$(echo "${schema_copy_times[-1]} / ${migrate_times[-1]}" | bc -l)")
+    printf '[bench] run %d: COPY (text table) %.2f s, migrate %.2f s, COPY (target table) %.2f s; load %s\n' "$run" \
+        "${copy_times[-1]}" "${migrate_times[-1]}" "${schema_copy_times[-1]}" "$(cut -d' ' -f1-3 /proc/loadavg)"
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+copy_median=$(median "${copy_times[@]}")
+schema_copy_median=$(median "${schema_copy_times[@]}")
+migrate_median=$(median "${migrate_times[@]}")
+printf '[bench] %s documents, %s MB of document rows (COPY text)\n' "$DOCUMENTS" "$megabytes"
+printf '[bench] plain COPY into a text table      median %.2f s  %.1f MB/s\n' "$copy_median" "$(echo "$megabytes / $copy_median" | bc -l)"
+printf '[bench] plain COPY into the target table  median %.2f s  %.1f MB/s\n' "$schema_copy_median" "$(echo "$megabytes / $schema_copy_median" | bc -l)"
+printf '[bench] migrate (6 tables, validated)     median %.2f s  %.1f MB/s\n' "$migrate_median" "$(echo "$megabytes / $migrate_median" | bc -l)"
+printf '[bench] throughput ratio migrate/COPY, median of the runs'"'"' ratios: %.2f against the text table, %.2f against the target table (target >= 0.70)\n' \
+    "$(median "${ratios[@]}")" "$(median "${schema_ratios[@]}")"
+printf '[bench] machine: %s cores, %s; load: %s\n' "$(nproc)" "$(psql -At -d postgres -c 'SHOW server_version')" "$(uptime | sed 's/.*load average: //')"
