@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Starts the packaged runnable jar on the embedded defaults in a temporary directory and checks that each entry point
+# answers from it: REST, MCP and the dashboard. The test suite runs on the test classpath; this catches what only the
+# shaded jar can get wrong (a dependency left out of it by a scope).
+#   scripts/smoke-jar.sh [path/to/ainstruct-rest.jar]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar="${1:-adapter-rest/target/ainstruct-rest.jar}"
+dir="$(mktemp -d)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+AINSTRUCT_DATA_DIR="$dir/data" MICRONAUT_SERVER_PORT="$port" java -Xmx512m -jar "$jar" > "$dir/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$dir"' EXIT
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 120); do curl -sf "$base/health/ready" >/dev/null && break; sleep 1; done
+
+fail() { echo "[smoke-jar] FAILED: $1"; tail -n 40 "$dir/server.log"; exit 1; }
+json() { curl -s -X POST "$base$1" -H 'Content-Type: application/json' "${@:3}" -d "$2"; }
+
+curl -sf "$base/health/ready" | grep -q '"status"' || fail "/health/ready"
+json /api/v1/auth/register '{"username":"smoke","email":"smoke@example.org","password":"smoke test password"}' >/dev/null
+session=$(json /api/v1/auth/login '{"username":"smoke","password":"smoke test password"}' | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[[ -n "$session" ]] || fail "REST log in"
+pat=$(json /api/v1/auth/pat '{"label":"smoke","scopes":["read","write"]}' -H "Authorization: Bearer $session" \
+      | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+[[ "$pat" == pat_live_* ]] || fail "REST PAT"
+tools=$(json /mcp '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' -H "Authorization: Bearer $pat" \
+        -H 'Accept: application/json, text/event-stream')
+grep -q '"search_documents_tool"' <<<"$tools" || fail "MCP tools/list answered: $tools"
+curl -sf "$base/app/login" | grep -q '<form' || fail "dashboard login page"
+echo "[smoke-jar] REST, MCP and the dashboard answer from $jar"
