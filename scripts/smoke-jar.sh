@@ -10,11 +10,16 @@ dir="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 AINSTRUCT_DATA_DIR="$dir/data" MICRONAUT_SERVER_PORT="$port" java -Xmx512m -jar "$jar" > "$dir/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$dir"' EXIT
+# Keep this script's own exit status: the stopped server's (143) is not the check's outcome.
+trap 'status=$?; kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$dir"; exit $status' EXIT
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 120); do curl -sf "$base/health/ready" >/dev/null && break; sleep 1; done
-
 fail() { echo "[smoke-jar] FAILED: $1"; tail -n 40 "$dir/server.log"; exit 1; }
+
+for _ in $(seq 1 120); do
+    curl -sf "$base/health/ready" >/dev/null && break
+    kill -0 "$server" 2>/dev/null || fail "the server exited while starting"
+    sleep 1
+done
 json() { curl -s -X POST "$base$1" -H 'Content-Type: application/json' "${@:3}" -d "$2"; }
 
 curl -sf "$base/health/ready" | grep -q '"status"' || fail "/health/ready"
