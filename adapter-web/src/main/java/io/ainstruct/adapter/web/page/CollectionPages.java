@@ -18,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Creating, renaming and deleting collections. */
 @Controller("/app/collections")
@@ -94,5 +95,10 @@ class CollectionPages {
 
     static CollectionId collectionId(String id) {
         return new CollectionId(Ids.parse(id));
+    }
+
+    /** The collection a list or search is limited to; an empty choice in the form means every collection. */
+    static Optional<CollectionId> chosenCollection(String id) {
+        return Optional.ofNullable(id).filter(c -> !c.isBlank()).map(CollectionPages::collectionId);
     }
 }

@@ -53,8 +53,7 @@ class DocumentPages {
     @Get
     MutableHttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String collection, @Nullable @QueryValue Integer page) {
         return pages.show(request, visit -> {
-            Optional<CollectionId> filter = Optional.ofNullable(collection).filter(c -> !c.isBlank())
-                    .map(CollectionPages::collectionId);
+            Optional<CollectionId> filter = CollectionPages.chosenCollection(collection);
             int pageNumber = page == null || page < 1 ? 1 : page;
             List<CollectionSummary> owned = collections.list(visit.caller());
             Map<CollectionId, String> names = owned.stream()

@@ -39,8 +39,7 @@ class SearchPage {
     @Get
     MutableHttpResponse<?> search(HttpRequest<?> request, @Nullable @QueryValue String q, @Nullable @QueryValue String collection) {
         return pages.show(request, visit -> {
-            Optional<CollectionId> scope = Optional.ofNullable(collection).filter(c -> !c.isBlank())
-                    .map(CollectionPages::collectionId);
+            Optional<CollectionId> scope = CollectionPages.chosenCollection(collection);
             Model model = Model.of("q", q == null ? "" : q, "selected", scope.map(c -> c.value().toString()).orElse(""),
                     "collections", collections.list(visit.caller()).stream().map(CollectionPages::row).toList());
             if (q == null || q.isBlank()) {
