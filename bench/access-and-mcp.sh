@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-10}
-JAR=adapter-rest/target/ainstruct-rest.jar
-[ -f "$JAR" ] || ./mvnw -B -q -DskipTests package
+source bench/common.sh
+JAR=$SERVER_JAR
+[ -f "$JAR" ] || build "$SERVER_MODULE"
 command -v wrk > /dev/null || { apt-get install -y wrk > /dev/null 2>&1 || { echo "wrk is needed (apt-get install wrk)"; exit 1; }; }
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

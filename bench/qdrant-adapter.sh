@@ -6,7 +6,6 @@
 # Against a real Qdrant it leaves its collections (named bench_...) behind: delete them afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    ./mvnw -B -q -Dmaven.test.skip=true -pl bench -am package
-fi
-exec java -cp bench/target/ainstruct-bench.jar io.ainstruct.bench.QdrantAdapterBench "$@"
+source bench/common.sh
+build bench
+exec java -jar "$BENCH_JAR" qdrant-adapter "$@"

@@ -3,8 +3,10 @@
 # docs/BENCHMARKS-ingest-search.md (bench/matrix.sh writes the load matrix into docs/BENCHMARKS.md).
 #   bench/run.sh                                   # server on its embedded PostgreSQL (fresh temporary directory)
 #   bench/run.sh --database-url 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres'
+#   bench/run.sh --jdk25 /path/to/jdk-25/bin/java  # the GET run again on a second java
 #   bench/run.sh --help                            # every option
-# SKIP_BUILD=1 reuses the jars already built; BENCH_NO_INSTALL=1 never tries to install wrk.
+# SKIP_BUILD=1 reuses the jars already built; BENCH_NO_INSTALL=1 never tries to install wrk; SERVER_JAR and
+# SERVER_MODULE choose the server jar (bench/common.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,16 +16,11 @@ for arg in "$@"; do
     fi
 done
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    # Only what the benchmarks run: the server jar and the harness jar (and the modules they are made of);
-    # test sources are neither compiled nor run.
-    echo "[bench] building: ./mvnw -B -q -Dmaven.test.skip=true -pl adapter-rest,bench -am package"
-    ./mvnw -B -q -Dmaven.test.skip=true -pl adapter-rest,bench -am package
-fi
-
-for jar in adapter-rest/target/ainstruct-rest.jar bench/target/ainstruct-bench.jar; do
+source bench/common.sh
+build "$SERVER_MODULE" bench
+for jar in "$SERVER_JAR" "$BENCH_JAR"; do
     if [[ ! -f "$jar" ]]; then
-        echo "[bench] $jar is missing: run without SKIP_BUILD=1" >&2
+        echo "[bench] $jar is missing: run without SKIP_BUILD=1 (or set SERVER_JAR, see bench/common.sh)" >&2
         exit 2
     fi
 done
@@ -37,12 +34,5 @@ if ! command -v wrk >/dev/null 2>&1 && [[ "${BENCH_NO_INSTALL:-0}" != 1 ]] \
     fi
 fi
 
-command_line="bench/run.sh"
-for arg in "$@"; do
-    if [[ "$arg" =~ ^[A-Za-z0-9_./:=@,+-]+$ ]]; then
-        command_line+=" $arg"
-    else
-        command_line+=" '${arg//\'/\'\\\'\'}'"
-    fi
-done
-exec java -jar bench/target/ainstruct-bench.jar --repo-root "$PWD" --command "$command_line" "$@"
+exec java -jar "$BENCH_JAR" ingest-search --repo-root "$PWD" --server-jar "$SERVER_JAR" \
+    --command "$(recorded_command bench/run.sh "$@")" "$@"

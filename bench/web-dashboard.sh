@@ -2,7 +2,7 @@
 # Server-side render time of the dashboard's document list (/app/documents, page 1 of 25 rows) with 1,000 documents,
 # against the JSON list (/api/v1/documents?limit=25) of the same user and page size, in the same run.
 #   bench/web-dashboard.sh                       # builds the server jar, runs on a fresh embedded PostgreSQL
-#   SKIP_BUILD=1 bench/web-dashboard.sh          # reuses adapter-rest/target/ainstruct-rest.jar
+#   SKIP_BUILD=1 bench/web-dashboard.sh          # reuses the server jar already built (SERVER_JAR: bench/common.sh)
 #   DATABASE_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' bench/web-dashboard.sh   # (a fresh database is best)
 # Figures:
 #   - server side: the page's Server-Timing header (authentication, the use cases and the template), read from
@@ -17,12 +17,9 @@ DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-4}
 PORT=${PORT:-18089}
 BASE="http://127.0.0.1:$PORT"
-JAR=adapter-rest/target/ainstruct-rest.jar
-
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    echo "[web-bench] building: ./mvnw -B -q -Dmaven.test.skip=true -pl adapter-rest -am package"
-    ./mvnw -B -q -Dmaven.test.skip=true -pl adapter-rest -am package
-fi
+source bench/common.sh
+JAR=$SERVER_JAR
+build "$SERVER_MODULE"
 command -v wrk >/dev/null || { echo "[web-bench] wrk is required (apt-get install wrk)" >&2; exit 2; }
 
 work=$(mktemp -d)

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=adapter-rest/target/ainstruct-rest.jar
+JAR=server/target/ainstruct.jar
 [ -f "$JAR" ] || ./mvnw -B -q -DskipTests package
 DATA=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -28,7 +28,7 @@ PAT=$(curl -sf -X POST "$API/auth/pat" -H "Authorization: Bearer $JWT" -H 'Conte
 # Pinned so a new Inspector release cannot change what this script checks.
 inspector() {
     npx -y @modelcontextprotocol/inspector@2.12.0 --cli -e "AINSTRUCT_TOKEN=$PAT" -e "AINSTRUCT_DATA_DIR=$DATA" "$@" \
-        -- java -cp "$JAR" io.ainstruct.adapter.mcp.StdioMain 2>> "$DATA/inspector.log"
+        -- java -jar "$JAR" mcp 2>> "$DATA/inspector.log"
 }
 
 echo "== tools/list (stdio, personal access token)"

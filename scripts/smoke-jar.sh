@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Starts the packaged runnable jar on the embedded defaults in a temporary directory and checks that each entry point
-# answers from it: REST, MCP and the dashboard. The test suite runs on the test classpath; this catches what only the
-# shaded jar can get wrong (a dependency left out of it by a scope).
-#   scripts/smoke-jar.sh [path/to/ainstruct-rest.jar]
+# Starts the one runnable jar on the embedded defaults in a temporary directory and checks that each entry point
+# answers from it: REST, MCP over HTTP, the dashboard, stdio MCP (the mcp command, on the running server's database)
+# and a dry-run import (the migrate command) of a legacy file made by make_legacy_sqlite.py. The test suite runs on
+# the test classpath; this catches what only the shaded jar can get wrong (a dependency left out of it by a scope).
+#   scripts/smoke-jar.sh [path/to/ainstruct.jar]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar="${1:-adapter-rest/target/ainstruct-rest.jar}"
+jar="${1:-server/target/ainstruct.jar}"
 dir="$(mktemp -d)"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 AINSTRUCT_DATA_DIR="$dir/data" MICRONAUT_SERVER_PORT="$port" java -Xmx512m -jar "$jar" > "$dir/server.log" 2>&1 &
@@ -33,4 +34,15 @@ tools=$(json /mcp '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' -H "Authoriza
         -H 'Accept: application/json, text/event-stream')
 grep -q '"search_documents_tool"' <<<"$tools" || fail "MCP tools/list answered: $tools"
 curl -sf "$base/app/login" | grep -q '<form' || fail "dashboard login page"
-echo "[smoke-jar] REST, MCP and the dashboard answer from $jar"
+
+stdio=$(printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"smoke","version":"1"}}}' \
+                    '{"jsonrpc":"2.0","id":2,"method":"tools/list"}' \
+        | AINSTRUCT_DATA_DIR="$dir/data" AINSTRUCT_TOKEN="$pat" java -Xmx512m -jar "$jar" mcp 2>"$dir/stdio.log") \
+    || { cat "$dir/stdio.log"; fail "stdio MCP exited with $?"; }
+grep -q '"search_documents_tool"' <<<"$stdio" || { cat "$dir/stdio.log"; fail "stdio MCP tools/list answered: $stdio"; }
+
+python3 scripts/make_legacy_sqlite.py "$dir/legacy.sqlite" --documents 50 2>/dev/null
+migrated=$(java -Xmx512m -jar "$jar" migrate --from "$dir/legacy.sqlite" --dry-run --accept-quarantine 2>&1) \
+    || fail "migrate --dry-run exited with $?: $migrated"
+grep -q 'DRY RUN: nothing was written' <<<"$migrated" || fail "migrate --dry-run printed: $migrated"
+echo "[smoke-jar] REST, MCP over HTTP and stdio, the dashboard and migrate --dry-run answer from $jar"

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** A small client of the REST API, as an agent would use it: JSON over HTTP/1.1 with a bearer token. */
@@ -48,6 +49,18 @@ final class Api {
         Reply login = post("/api/v1/auth/login", Map.of("username", username, "password", password));
         expect(login, 200, "login");
         token = login.body().get("access_token").asText();
+    }
+
+    /** Issues a personal access token (read, write) with the current session and returns its secret. */
+    String issuePersonalAccessToken(String label) throws IOException, InterruptedException {
+        Reply issued = post("/api/v1/auth/pat", Map.of("label", label, "scopes", List.of("read", "write")));
+        expect(issued, 201, "issue a personal access token");
+        return issued.body().get("token").asText();
+    }
+
+    /** Sends every later request with this bearer token. */
+    void useToken(String bearer) {
+        token = bearer;
     }
 
     String createCollection(String name) throws IOException, InterruptedException {

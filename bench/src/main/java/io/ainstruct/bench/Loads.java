@@ -10,12 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.DoubleSupplier;
 
 /** The load loops: closed-loop clients, each on its own thread, each request timed on its own. */
@@ -23,6 +24,7 @@ final class Loads {
     private Loads() {
     }
 
+    /** {@code ids} holds the stored document ids in the order of the bodies, null where a POST failed. */
     record Ingest(int documents, long chunks, double seconds, Stats latency, int failures, String firstFailure,
                   List<String> ids) {
         double documentsPerSecond() {
@@ -31,6 +33,10 @@ final class Loads {
 
         double chunksPerSecond() {
             return chunks / seconds;
+        }
+
+        List<String> storedIds() {
+            return ids.stream().filter(Objects::nonNull).toList();
         }
     }
 
@@ -61,48 +67,30 @@ final class Loads {
         }
     }
 
-    /** POSTs every document once, {@code clients} at a time; the figures count the answered requests. */
-    static Ingest ingest(Api api, String collectionId, List<Corpus.Doc> docs, int clients) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
+    /** The body of {@code POST /api/v1/documents} for a generated document. */
+    static Map<String, Object> storeBody(String collectionId, Corpus.Doc doc) {
+        return Map.of("collection_id", collectionId, "title", doc.title(), "content", doc.content(),
+                "document_type", "markdown", "metadata", Map.of("topic", doc.topic(), "seq", doc.seq()));
+    }
+
+    /** POSTs every body to {@code /api/v1/documents} once, {@code clients} at a time; the figures count the answered requests. */
+    static Ingest ingest(Api api, List<Map<String, Object>> bodies, int clients) throws InterruptedException {
         AtomicLong chunks = new AtomicLong();
-        AtomicInteger failures = new AtomicInteger();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
-        Stats latency = new Stats();
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            threads.add(started("ingest-" + c, () -> {
-                Stats mine = new Stats();
-                for (int i = next.getAndIncrement(); i < docs.size(); i = next.getAndIncrement()) {
-                    Corpus.Doc doc = docs.get(i);
-                    long t0 = System.nanoTime();
-                    try {
-                        Api.Reply reply = api.post("/api/v1/documents", Map.of("collection_id", collectionId,
-                                "title", doc.title(), "content", doc.content(), "document_type", "markdown",
-                                "metadata", Map.of("topic", doc.topic(), "seq", doc.seq())));
-                        mine.add(System.nanoTime() - t0);
-                        if (reply.status() == 201 || reply.status() == 200) {
-                            chunks.addAndGet(reply.body().get("chunk_count").asLong());
-                            ids.add(reply.body().get("id").asText());
-                        } else {
-                            failures.incrementAndGet();
-                            firstFailure.compareAndSet(null, reply.status() + " " + Api.abbreviate(reply.raw()));
-                        }
-                    } catch (Exception e) {
-                        failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, e.toString());
-                    }
-                }
-                latency.addAll(mine);
-            }));
+        AtomicReferenceArray<String> ids = new AtomicReferenceArray<>(bodies.size());
+        Timed posts = eachOnce("ingest", bodies.size(), clients, i -> {
+            Api.Reply reply = api.post("/api/v1/documents", bodies.get(i));
+            if (reply.status() != 201 && reply.status() != 200) {
+                throw new IllegalStateException(reply.status() + " " + Api.abbreviate(reply.raw()));
+            }
+            chunks.addAndGet(reply.body().get("chunk_count").asLong());
+            ids.set(i, reply.body().get("id").asText());
+        });
+        List<String> inOrder = new ArrayList<>(bodies.size());
+        for (int i = 0; i < bodies.size(); i++) {
+            inOrder.add(ids.get(i));
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Ingest(docs.size() - failures.get(), chunks.get(), seconds, latency, failures.get(),
-                firstFailure.get(), new ArrayList<>(ids));
+        return new Ingest((int) posts.operations(), chunks.get(), posts.seconds(), posts.latency(), (int) posts.failures(),
+                posts.firstFailure(), inOrder);
     }
 
     /** {@code GET /api/v1/documents/{id}} with random ids from {@code connections} threads, for {@code duration}. */
@@ -150,7 +138,21 @@ final class Loads {
     }
 
     /** Each query once, {@code clients} at a time. */
-    static Timed search(Api api, List<String> queries, int clients, int maxResults) throws InterruptedException {
+    static Timed search(Api api, List<String> queries, int clients, int maxResults, String mode) throws InterruptedException {
+        return eachOnce("search " + mode, queries.size(), clients, i -> {
+            Api.Reply reply = api.post("/api/v1/documents/search",
+                    Map.of("query", queries.get(i), "max_results", maxResults, "search_mode", mode));
+            if (reply.status() != 200 || reply.body().path("results").size() == 0) {
+                throw new IllegalStateException(reply.status() + " " + Api.abbreviate(reply.raw()));
+            }
+        });
+    }
+
+    /**
+     * Runs {@code op} once for each index below {@code items}, {@code clients} at a time, each call timed on its own;
+     * a call that throws counts as a failure and is not timed.
+     */
+    static Timed eachOnce(String name, int items, int clients, IndexedOp op) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -159,21 +161,14 @@ final class Loads {
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            threads.add(started("search-" + c, () -> {
+            threads.add(started(name + "-" + c, () -> {
                 Stats mine = new Stats();
-                for (int i = next.getAndIncrement(); i < queries.size(); i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < items; i = next.getAndIncrement()) {
                     long t0 = System.nanoTime();
                     try {
-                        Api.Reply reply = api.post("/api/v1/documents/search",
-                                Map.of("query", queries.get(i), "max_results", maxResults));
-                        long elapsed = System.nanoTime() - t0;
-                        if (reply.status() == 200 && reply.body().path("results").size() > 0) {
-                            mine.add(elapsed);
-                            done.incrementAndGet();
-                        } else {
-                            failures.incrementAndGet();
-                            firstFailure.compareAndSet(null, reply.status() + " " + Api.abbreviate(reply.raw()));
-                        }
+                        op.run(i);
+                        mine.add(System.nanoTime() - t0);
+                        done.incrementAndGet();
                     } catch (Exception e) {
                         failures.incrementAndGet();
                         firstFailure.compareAndSet(null, e.toString());
@@ -197,6 +192,10 @@ final class Loads {
 
     interface Op {
         void run() throws Exception;
+    }
+
+    interface IndexedOp {
+        void run(int index) throws Exception;
     }
 
     static Timed timedLoop(String name, int threads, Duration duration, Op op) throws InterruptedException {

@@ -45,10 +45,9 @@ final class Machine {
                 .map(text -> String.join("; ", text.strip().lines().toList())).orElse("unknown");
     }
 
-    /** The java binary running this harness. */
+    /** The java binary of the JVM running this harness. */
     static Path currentJava() {
-        return ProcessHandle.current().info().command().map(Path::of)
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     private static Optional<String> read(String file) {

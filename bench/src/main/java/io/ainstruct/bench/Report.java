@@ -10,6 +10,8 @@ final class Report {
     private static final double GET_TARGET = 0.30;
     private static final double GET_P99_TARGET_MS = 10;
     private static final double SEARCH_P50_TARGET_MS = 25;
+    /** Issue 13: hybrid search at 20,000 chunks, one client. */
+    private static final double HYBRID_P50_TARGET_MS = 30;
 
     private Report() {
     }
@@ -45,7 +47,7 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("""
-                Measurements of the REST server, run as its own process (`java -jar adapter-rest/target/ainstruct-rest.jar`),
+                Measurements of the REST server, run as its own process (`java -jar` on the server jar, see `bench/common.sh`),
                 each next to a raw baseline measured in the same run on the same machine: what the server adds on top of
                 the work it cannot avoid. These are measurements, not tests: nothing here passes or fails a build. The
                 figures below are from one run, written by the harness itself; rerun it to refresh them.
@@ -57,20 +59,21 @@ final class Report {
                 bench/run.sh --database-url 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres'
                                                   # server on an external PostgreSQL: a fresh database is created for
                                                   # each server phase and dropped at the end; nothing else is touched
-                bench/run.sh --help               # sizes, durations, --no-jdk25, --load-generator java, ...
+                bench/run.sh --jdk25 PATH         # the GET benchmark again on a second java (e.g. a JDK 25)
+                bench/run.sh --help               # sizes, durations, --load-generator java, ...
                 ```
 
-                `bench/run.sh` builds the server and harness jars (`./mvnw -B -q -Dmaven.test.skip=true -pl adapter-rest,bench -am
-                package`; `SKIP_BUILD=1` skips it), installs `wrk` with apt-get when it is missing and it can
+                `bench/run.sh` builds the server and harness jars (`./mvnw -B -q -Dmaven.test.skip=true -pl server,bench -am
+                package`; `SKIP_BUILD=1` skips it; `SERVER_JAR` and `SERVER_MODULE` choose another jar, see `bench/common.sh`), installs `wrk` with apt-get when it is missing and it can
                 (`BENCH_NO_INSTALL=1` to not try; without wrk the GET benchmark uses Java's HttpClient from 8 threads),
-                then runs `java -jar bench/target/ainstruct-bench.jar`, which starts and stops the servers itself, prints
+                then runs `java -jar bench/target/ainstruct-bench.jar ingest-search`, which starts and stops the servers itself, prints
                 the figures and rewrites this file (`docs/BENCHMARKS-ingest-search.md`). A full run takes about %.0f minutes on the machine below. The
                 harness lives in `bench/` (module `bench`, no tests).
 
                 What one run does:
 
                 1. Generates the corpus in memory (deterministic seed) and, in the harness JVM, chunks it exactly as the
-                   server does (`MarkdownChunker` + `JtokkitTokenizer`); loads and warms up the raw `LocalMiniLmEmbedder`.
+                   server does (`MarkdownChunker` + `JtokkitTokenizer`); loads and warms up the raw `LocalEmbedder` (MiniLM).
                 2. Starts the server (default `java`) on a fresh database, registers a user, logs in, warms its model up
                    with 20 untimed searches; measures the raw embedder (batches of 32) on half of an evenly spread
                    sample of the chunks while the server idles; POSTs the documents from 4 concurrent clients, waits
@@ -80,8 +83,8 @@ final class Report {
                    ingest and baseline with enough of the corpus for the chunk target, waits until `/health/ready`
                    reports `vector_index.figures.backlog == 0`, then runs the searches at 1 and then 4 concurrent
                    clients, with the raw embedder timed on each query alone just before and just after; stops it.
-                4. Starts the first server's database again under JDK 25 and repeats the GET benchmark with its own
-                   JDBC baseline.
+                4. With `--jdk25 PATH`, starts the first server's database again under that java and repeats the GET
+                   benchmark with its own JDBC baseline.
 
                 Every figure comes with the CPU time the measured processes used (read from `/proc` through
                 `ProcessHandle`): the cores are shared with other work, whose load moves wall-clock throughput far
@@ -143,7 +146,7 @@ final class Report {
                 r.ingest.firstFailure() == null ? "" : " (first: " + r.ingest.firstFailure() + ")",
                 r.ingest.latency().percentileMs(50), r.ingest.latency().percentileMs(99), r.ingestIndexedPoints,
                 r.ingestIndexLagSeconds, r.ingestLoad));
-        md.append(fmt("- Baseline: `new LocalMiniLmEmbedder()` (batches of %d, langchain4j's default executor, as the "
+        md.append(fmt("- Baseline: `new LocalEmbedder(ALL_MINILM_L6_V2_Q)` (batches of %d, langchain4j's default executor, as the "
                         + "server builds it) in the harness JVM, after a warm-up, while the server idled: %,d chunks "
                         + "spread evenly over the %,d (mean %.0f tokens), half of them just before the ingest "
                         + "(%.1f chunks/s) and half just after it (%.1f chunks/s); %.1f s in all. Same model, same "
@@ -221,6 +224,19 @@ final class Report {
                     p50 - r.queryEmbed.percentileMs(50), SEARCH_P50_TARGET_MS, mark(p50 < SEARCH_P50_TARGET_MS)));
         }
         md.append('\n');
+        if (!r.searchByMode.isEmpty()) {
+            double semantic = r.searchByMode.get("semantic").latency().percentileMs(50);
+            md.append(fmt("By search mode, 1 client, the same %d queries (`max_results` 5); the ratio is to semantic "
+                    + "search's p50 from the same run:%n%n", r.searchQueries));
+            md.append("| mode | p50 | p99 | queries/s | failures | p50 ratio to semantic | target |\n|---|---:|---:|---:|---:|---:|---|\n");
+            r.searchByMode.forEach((mode, search) -> {
+                double p50 = search.latency().percentileMs(50);
+                md.append(fmt("| %s | %.1f ms | %.1f ms | %.1f | %d | %.2f | %s |%n", mode, p50,
+                        search.latency().percentileMs(99), search.perSecond(), search.failures(), p50 / semantic,
+                        mode.equals("hybrid") ? fmt("p50 < %.0f ms %s", HYBRID_P50_TARGET_MS, mark(p50 < HYBRID_P50_TARGET_MS)) : ""));
+            });
+            md.append('\n');
+        }
         md.append(fmt("- **How the %,d chunks were made:** a second server, on its own fresh database, started with "
                         + "`AINSTRUCT_CHUNK_MAX_TOKENS=%d` and `AINSTRUCT_CHUNK_OVERLAP_TOKENS=%d`, was sent the first "
                         + "%,d documents of the same corpus through `POST /api/v1/documents` (4 clients), so every chunk "
@@ -237,7 +253,7 @@ final class Report {
                         + "from the harness JVM's HttpClient), after 20 untimed warm-up searches. Every counted answer "
                         + "had at least one result. Load average before: %s.%n",
                 r.searchQueries, r.searchQueries, r.searchLoad));
-        md.append(fmt("- Baseline: the harness JVM's `LocalMiniLmEmbedder` embedding each of the %d queries alone, "
+        md.append(fmt("- Baseline: the harness JVM's `LocalEmbedder` (MiniLM) embedding each of the %d queries alone, "
                         + "after a warm-up, once just before and once just after the searches (%,d embeddings): p50 "
                         + "%.1f ms, p99 %.1f ms. Every search embeds its query first, so this is a floor under the "
                         + "search latency; \"rest of p50\" is the search p50 minus it: the index scan, reading the "

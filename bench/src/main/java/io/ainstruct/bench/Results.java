@@ -1,7 +1,9 @@
 package io.ainstruct.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Everything one run measured, filled in as the phases go; {@link Report} turns it into markdown. */
 final class Results {
@@ -62,6 +64,8 @@ final class Results {
     Baseline smallEmbedBaseline;
     Loads.Timed search1;
     Loads.Timed search4;
+    /** One client per search mode, the same queries; hybrid is {@link #search1}. */
+    final Map<String, Loads.Timed> searchByMode = new LinkedHashMap<>();
     String searchLoad;
     Stats queryEmbed;
     int searchQueries;

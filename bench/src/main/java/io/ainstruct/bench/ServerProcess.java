@@ -42,12 +42,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * @param requestedPort 0 for a free port
      * @param databaseUrl empty for the embedded PostgreSQL in {@code dataDir}
      * @param extraEnv    more settings, e.g. chunk sizes
      */
-    static ServerProcess start(String label, Path java, Path jar, Path dataDir, Optional<String> databaseUrl,
+    static ServerProcess start(String label, Path java, Path jar, int requestedPort, Path dataDir, Optional<String> databaseUrl,
                                Optional<String> jwtSecret, Map<String, String> extraEnv) throws IOException {
-        int port = freePort();
+        int port = requestedPort == 0 ? freePort() : requestedPort;
         Files.createDirectories(dataDir);
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + label + ".log");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));

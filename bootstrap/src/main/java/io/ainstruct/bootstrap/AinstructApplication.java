@@ -1,6 +1,7 @@
 package io.ainstruct.bootstrap;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ public final class AinstructApplication {
     public static ApplicationContext run(Class<?> mainClass, String... args) {
         Map<String, Object> properties = new HashMap<>();
         Optional<EmbeddedDatabase> embedded = chooseDatabase(properties);
-        ApplicationContext context = Micronaut.build(args).mainClass(mainClass).properties(properties).start();
+        ApplicationContext context = new Launcher().args(args).mainClass(mainClass).properties(properties).start();
         stopGracefullyOn("TERM", context);
         stopGracefullyOn("INT", context);
         // Micronaut's own shutdown hook stops this context; closing it here as well would deadlock with that hook.
@@ -40,6 +41,9 @@ public final class AinstructApplication {
     public static ApplicationContext startWithoutServer(Class<?> mainClass, String... args) {
         Map<String, Object> properties = new HashMap<>();
         Optional<EmbeddedDatabase> embedded = chooseDatabase(properties);
+        // A command has no requests in flight to drain; draining would build the server's beans on the way out, the
+        // token signer among them, and refuse a command that never signs a token for lack of a JWT secret.
+        properties.put("micronaut.lifecycle.graceful-shutdown.enabled", false);
         ApplicationContext context = ApplicationContext.builder().args(args).mainClass(mainClass).properties(properties)
                 .start();
         embedded.ifPresent(database -> stopAfter(database, context::close));
@@ -106,6 +110,23 @@ public final class AinstructApplication {
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
         properties.put("datasources.default.url", database.jdbcUrl());
         return Optional.of(database);
+    }
+
+    /** Micronaut's launcher, which prints a refusal of ours as its one line instead of a stack trace. */
+    private static final class Launcher extends Micronaut {
+        /** EX_CONFIG of sysexits.h: the configuration is what is wrong. */
+        private static final int CONFIGURATION_ERROR = 78;
+
+        @Override
+        protected void handleStartupException(Environment environment, Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StartupRefused refused) {
+                    System.err.println("ainstruct refuses to start: " + refused.getMessage());
+                    System.exit(CONFIGURATION_ERROR);
+                }
+            }
+            super.handleStartupException(environment, failure);
+        }
     }
 
     private static Optional<String> setting(String environmentVariable, String systemProperty) {

@@ -15,6 +15,16 @@ public interface EmbeddingSettings {
     @Bindable(defaultValue = "local")
     String getProvider();
 
+    /**
+     * For {@code local}: {@code all-minilm-l6-v2-q} or {@code bge-small-en-v15-q}. Unset: the local model that made
+     * the stored vectors, else {@code bge-small-en-v15-q}.
+     */
+    Optional<String> getLocalModel();
+
+    /** For {@code local}: how long a store waits for concurrent stores to share its batch. */
+    @Bindable(defaultValue = "5ms")
+    Duration getBatchWindow();
+
     @Bindable(defaultValue = "https://api.openai.com/v1")
     URI getBaseUrl();
 

@@ -13,6 +13,9 @@ import io.ainstruct.application.collection.CollectionService;
 import io.ainstruct.application.document.DocumentService;
 import io.ainstruct.application.health.ReadinessCheck;
 import io.ainstruct.application.indexing.IndexingRelay;
+import io.ainstruct.application.search.Fusion;
+import io.ainstruct.application.search.HybridSettings;
+import io.ainstruct.application.search.Reranking;
 import io.ainstruct.application.search.SearchService;
 import io.ainstruct.domain.chunking.ChunkingPolicy;
 import io.ainstruct.domain.chunking.MarkdownChunker;
@@ -21,6 +24,7 @@ import io.ainstruct.domain.port.CollectionAccessTokenRepository;
 import io.ainstruct.domain.port.CollectionRepository;
 import io.ainstruct.domain.port.DocumentRepository;
 import io.ainstruct.domain.port.Embedder;
+import io.ainstruct.domain.port.KeywordIndex;
 import io.ainstruct.domain.port.IndexingOutbox;
 import io.ainstruct.domain.port.PassageReader;
 import io.ainstruct.domain.port.PasswordHasher;
@@ -31,11 +35,13 @@ import io.ainstruct.domain.port.UnitOfWork;
 import io.ainstruct.domain.port.UsageRepository;
 import io.ainstruct.domain.port.UserRepository;
 import io.ainstruct.domain.port.VectorIndex;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.time.Duration;
 
 /** Wires the application's use cases to the ports' adapters; the use cases themselves know nothing of Micronaut. */
@@ -110,10 +116,22 @@ class UseCaseFactory {
         return new DocumentService(documents, access, outbox, chunker, embedder, uow, clock, settings.getMaxDocumentBytes());
     }
 
+    /** Made at start, so that a mistyped setting refuses the start instead of the first search. */
+    @Context
+    HybridSettings hybridSettings(SearchConfiguration configuration) {
+        try {
+            return new HybridSettings(Fusion.parse(configuration.getFusion()), configuration.getRrfK(),
+                    configuration.getVectorWeight(), configuration.getKeywordWeight(), configuration.getHybridCandidates());
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefused("ainstruct.search (SEARCH_*): " + e.getMessage());
+        }
+    }
+
     @Singleton
-    SearchService searchService(CollectionAccess access, Embedder embedder, VectorIndex index, PassageReader passages,
-                                Tokenizer tokenizer, UnitOfWork uow) {
-        return new SearchService(access, embedder, index, passages, tokenizer, uow);
+    SearchService searchService(CollectionAccess access, Embedder embedder, VectorIndex index, KeywordIndex keywords,
+                                PassageReader passages, Tokenizer tokenizer, UnitOfWork uow, HybridSettings hybrid,
+                                Optional<Reranking> reranking) {
+        return new SearchService(access, embedder, index, keywords, passages, tokenizer, uow, hybrid, reranking);
     }
 
     @Singleton

@@ -1,6 +1,6 @@
 package io.ainstruct.bootstrap;
 
-import io.ainstruct.adapter.postgres.VectorChangeLogPruner;
+import io.ainstruct.adapter.postgres.vectorindex.VectorChangeLogPruner;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import jakarta.annotation.PreDestroy;
@@ -11,9 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** With Qdrant as the index, prunes the vector change log once a minute, as the in-process index otherwise does. */
+/**
+ * With Qdrant as the index, prunes the vector change log once a minute, as the in-process index otherwise does. Its
+ * condition is the one {@link VectorIndexFactory} chooses Qdrant by.
+ */
 @Context
-@Requires(property = "ainstruct.qdrant.url", pattern = QdrantIndexFactory.CONFIGURED)
+@Requires(property = "ainstruct.qdrant.url", pattern = VectorIndexFactory.QDRANT_CONFIGURED)
 class VectorChangeLogPruning {
     private static final Logger LOG = LoggerFactory.getLogger(VectorChangeLogPruning.class);
 

@@ -111,6 +111,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyPublishedPortListensOnLoopbackOnly() {
+        services.forEach((name, service) -> {
+            Object ports = service.get("ports");
+            if (ports != null) {
+                assertThat((List<?>) ports).as(name).allSatisfy(port -> assertThat(String.valueOf(port)).startsWith("127.0.0.1:"));
+            }
+        });
+    }
+
+    @Test
     void noSecretHasADefault() {
         services.forEach((name, service) -> map(service.get("environment")).forEach((key, value) -> {
             String text = String.valueOf(value);
@@ -155,9 +165,9 @@ class ComposeFileTest {
     @Test
     void theImageIsBuiltFromTheLocallyPackagedJar() throws IOException {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
-        assertThat(dockerfile).contains("COPY --chown=ainstruct adapter-rest/target/ainstruct-rest.jar");
+        assertThat(dockerfile).contains("COPY --chown=ainstruct server/target/ainstruct.jar");
         assertThat(dockerfile).doesNotContainPattern("(?m)^RUN .*(curl|wget|mvn)");
-        assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).contains("*", "!adapter-rest/target/ainstruct-rest.jar");
+        assertThat(Files.readAllLines(ROOT.resolve(".dockerignore"))).contains("*", "!server/target/ainstruct.jar");
     }
 
     private static Map<String, Object> load() {

@@ -1,7 +1,10 @@
 package io.ainstruct.bootstrap;
 
-import io.ainstruct.adapter.postgres.InProcessVectorIndex;
+import io.ainstruct.adapter.postgres.vectorindex.InProcessVectorIndex;
+import io.ainstruct.adapter.postgres.vectorindex.StoredVectorPoints;
 import io.ainstruct.adapter.qdrant.QdrantVectorIndex;
+import io.ainstruct.domain.error.ErrorCode;
+import io.ainstruct.domain.error.Unavailable;
 import io.ainstruct.domain.port.VectorIndex;
 import io.ainstruct.testsupport.TestDatabase;
 import io.ainstruct.testsupport.TestQdrant;
@@ -35,15 +38,21 @@ class VectorIndexSelectionTest {
     }
 
     @Test
-    void aQdrantUrlReplacesTheInProcessIndexAndPrunesTheChangeLogInstead() {
+    void aQdrantUrlSelectsQdrantInsteadOfTheInProcessIndexAndPrunesTheChangeLog() {
+        VectorIndex qdrant;
         try (ApplicationContext context = ApplicationContext.run(properties(Map.of("ainstruct.qdrant.url", TestQdrant.url(),
                 "ainstruct.qdrant.collection-prefix", "selection_" + UUID.randomUUID().toString().substring(0, 8))))) {
             assertThat(context.getBean(VectorIndex.class)).isInstanceOf(QdrantVectorIndex.class);
-            assertThat(((QdrantVectorIndex) context.getBean(VectorIndex.class)).collectionName()).endsWith("_all_minilm_l6_v2_q_384");
+            assertThat(((QdrantVectorIndex) context.getBean(VectorIndex.class)).collectionName())
+                    .as("named after the default model of a new installation").endsWith("_bge_small_en_v15_q_384");
             assertThat(context.getBeansOfType(VectorIndex.class)).hasSize(1);
-            assertThat(context.getActiveBeanRegistrations(InProcessVectorIndex.class)).isEmpty();
+            assertThat(context.getActiveBeanRegistrations(StoredVectorPoints.class)).as("nothing loads an in-process index").isEmpty();
             assertThat(context.getActiveBeanRegistrations(VectorChangeLogPruning.class)).hasSize(1);
+            qdrant = context.getBean(VectorIndex.class);
         }
+        assertThatThrownBy(qdrant::size).as("the client is closed with the context")
+                .isInstanceOfSatisfying(Unavailable.class, refusal -> assertThat(refusal.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE))
+                .hasMessageContaining("shutdown");
     }
 
     @Test

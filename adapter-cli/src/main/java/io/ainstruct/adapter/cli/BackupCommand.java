@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
         description = "Write every table, as of one snapshot, to a zip archive with a manifest of row counts and "
                 + "SHA-256 checksums. The server may keep running.")
 final class BackupCommand implements Callable<Integer> {
+    private final ApplicationStarter application;
 
     @Option(names = "--file", required = true, description = "The archive to write (replaced if it exists).")
     Path file;
@@ -21,9 +22,13 @@ final class BackupCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
+    BackupCommand(ApplicationStarter application) {
+        this.application = application;
+    }
+
     @Override
     public Integer call() {
-        try (ApplicationContext context = Contexts.start(database.url(), false)) {
+        try (ApplicationContext context = application.start(database.url(), false)) {
             new ReportPrinter(System.out).print("Backed up to " + file.toAbsolutePath(),
                     context.getBean(Backups.class).backup(file));
             return 0;

@@ -1,6 +1,6 @@
 package io.ainstruct.adapter.cli;
 
-import io.ainstruct.adapter.sqlite.SqliteLegacySource;
+import io.ainstruct.application.migration.LegacyImport;
 import io.ainstruct.application.migration.Migration;
 import io.ainstruct.application.migration.MigrationOptions;
 import io.ainstruct.application.migration.MigrationReport;
@@ -24,6 +24,9 @@ final class MigrateCommand implements Callable<Integer> {
     static final int QUARANTINE = 2;
     static final int INVALID = 3;
 
+    private final ApplicationStarter application;
+    private final LegacyImport legacyImport;
+
     @Option(names = "--from", required = true, description = "The legacy SQLite file.")
     Path from;
 
@@ -44,26 +47,30 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--skip-reindex", description = "Do not build chunks and vectors afterwards (run reindex later).")
     boolean skipReindex;
 
+    MigrateCommand(ApplicationStarter application, LegacyImport legacyImport) {
+        this.application = application;
+        this.legacyImport = legacyImport;
+    }
+
     @Override
     public Integer call() {
         PrintStream out = System.out;
         MigrationOptions options = new MigrationOptions(batchSize, dryRun);
-        try (SqliteLegacySource source = SqliteLegacySource.open(from)) {
-            if (dryRun) {
-                MigrationReport report = Migration.dryRun(source, batchSize, new MigrationProgressLines(out));
-                new ReportPrinter(out).print(report);
-                return exitCode(report);
+        if (dryRun) {
+            MigrationReport report = legacyImport.dryRun(from, batchSize, new MigrationProgressLines(out));
+            new ReportPrinter(out).print(report);
+            return exitCode(report);
+        }
+        try (ApplicationContext context = application.start(Optional.ofNullable(to), false)) {
+            long started = System.nanoTime();
+            MigrationReport report = legacyImport.run(from, context.getBean(Migration.class), options,
+                    new MigrationProgressLines(out));
+            new ReportPrinter(out).print(report);
+            out.printf(java.util.Locale.ROOT, "Loaded and validated in %.2f s%n", (System.nanoTime() - started) / 1e9);
+            if (report.validated() && !skipReindex) {
+                ReindexCommand.run(context, Optional.empty(), out);
             }
-            try (ApplicationContext context = Contexts.start(Optional.ofNullable(to), false)) {
-                long started = System.nanoTime();
-                MigrationReport report = context.getBean(Migration.class).run(source, options, new MigrationProgressLines(out));
-                new ReportPrinter(out).print(report);
-                out.printf(java.util.Locale.ROOT, "Loaded and validated in %.2f s%n", (System.nanoTime() - started) / 1e9);
-                if (report.validated() && !skipReindex) {
-                    ReindexCommand.run(context, Optional.empty(), out);
-                }
-                return exitCode(report);
-            }
+            return exitCode(report);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
                 + "chunks, or embedded by another model, are chunked and embedded again; after a model change every "
                 + "document is, and the new model is recorded so the server starts again.")
 final class ReindexCommand implements Callable<Integer> {
+    private final ApplicationStarter application;
 
     @Option(names = "--collection", description = "Only this collection's documents.")
     UUID collection;
@@ -25,9 +26,13 @@ final class ReindexCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
+    ReindexCommand(ApplicationStarter application) {
+        this.application = application;
+    }
+
     @Override
     public Integer call() {
-        try (ApplicationContext context = Contexts.start(database.url(), true)) {
+        try (ApplicationContext context = application.start(database.url(), true)) {
             run(context, Optional.ofNullable(collection).map(CollectionId::new), System.out);
             return 0;
         }

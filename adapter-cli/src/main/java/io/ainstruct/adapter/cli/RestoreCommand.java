@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
         description = "Load a backup archive into an empty database in one transaction that commits only when every "
                 + "table's count and checksum match the manifest; then rebuild the vector index (reindex).")
 final class RestoreCommand implements Callable<Integer> {
+    private final ApplicationStarter application;
 
     @Option(names = "--file", required = true, description = "The archive written by backup.")
     Path file;
@@ -22,10 +23,14 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
+    RestoreCommand(ApplicationStarter application) {
+        this.application = application;
+    }
+
     @Override
     public Integer call() {
         // As for reindex, the embedding-model guard stays off: it would record a model in the empty database first.
-        try (ApplicationContext context = Contexts.start(database.url(), true)) {
+        try (ApplicationContext context = application.start(database.url(), true)) {
             new ReportPrinter(System.out).print("Restored and verified " + file.toAbsolutePath(),
                     context.getBean(Backups.class).restore(file));
             ReindexCommand.run(context, Optional.empty(), System.out);

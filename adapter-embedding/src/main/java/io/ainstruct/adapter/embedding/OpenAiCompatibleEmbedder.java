@@ -30,19 +30,15 @@ import java.util.Objects;
  */
 public final class OpenAiCompatibleEmbedder implements Embedder {
 
-    private static final int EXCERPT_LENGTH = 300;
-
     private final OpenAiEmbedderSettings settings;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private final Excerpts excerpts;
 
     public OpenAiCompatibleEmbedder(OpenAiEmbedderSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                // Plain HTTP/1.1: the HTTP/2 upgrade dance on http:// URLs confuses some local servers.
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http = Excerpts.httpClient(settings.timeout());
+        this.excerpts = new Excerpts(settings.apiKey());
     }
 
     @Override
@@ -56,13 +52,20 @@ public final class OpenAiCompatibleEmbedder implements Embedder {
     }
 
     @Override
-    public List<float[]> embed(List<String> texts) {
-        Vectors.requireNoBlank(texts);
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (int start = 0; start < texts.size(); start += settings.batchSize()) {
-            vectors.addAll(embedBatch(texts.subList(start, Math.min(start + settings.batchSize(), texts.size()))));
+    public List<float[]> embedPassages(List<String> passages) {
+        Vectors.requireNoBlank(passages);
+        List<float[]> vectors = new ArrayList<>(passages.size());
+        for (int start = 0; start < passages.size(); start += settings.batchSize()) {
+            vectors.addAll(embedBatch(passages.subList(start, Math.min(start + settings.batchSize(), passages.size()))));
         }
         return vectors;
+    }
+
+    /** Sent as is: the endpoint's model decides how it reads a query, and the API has no separate query call. */
+    @Override
+    public float[] embedQuery(String query) {
+        Vectors.requireNoBlank(List.of(query));
+        return embedBatch(List.of(query)).get(0);
     }
 
     private List<float[]> embedBatch(List<String> batch) {
@@ -77,7 +80,7 @@ public final class OpenAiCompatibleEmbedder implements Embedder {
         HttpResponse<String> response = send(request.build());
         if (response.statusCode() / 100 != 2) {
             throw new Unavailable(ErrorCode.SERVICE_UNAVAILABLE, "Embedding endpoint " + settings.embeddingsUri()
-                    + " answered HTTP " + response.statusCode() + ": " + excerpt(response.body()));
+                    + " answered HTTP " + response.statusCode() + ": " + excerpts.of(response.body()));
         }
         return vectors(response.body(), batch.size());
     }
@@ -100,7 +103,7 @@ public final class OpenAiCompatibleEmbedder implements Embedder {
             // Exceptions of the HTTP client name the URL, never the headers, so the key stays out.
             throw new Unavailable(ErrorCode.SERVICE_UNAVAILABLE, "Embedding endpoint " + settings.embeddingsUri()
                     + " could not be reached: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + redact(e.getMessage())));
+                    + (e.getMessage() == null ? "" : " " + excerpts.redact(e.getMessage())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable(ErrorCode.SERVICE_UNAVAILABLE, "Interrupted while waiting for the embedding endpoint");
@@ -112,7 +115,7 @@ public final class OpenAiCompatibleEmbedder implements Embedder {
         JsonNode data = parse(responseBody).path("data");
         if (!data.isArray() || data.size() != expected) {
             throw new IllegalStateException("Embedding endpoint returned " + (data.isArray() ? data.size() : "no")
-                    + " vectors for " + expected + " texts: " + excerpt(responseBody));
+                    + " vectors for " + expected + " texts: " + excerpts.of(responseBody));
         }
         float[][] ordered = new float[expected][];
         for (int position = 0; position < expected; position++) {
@@ -152,21 +155,7 @@ public final class OpenAiCompatibleEmbedder implements Embedder {
         try {
             return json.readTree(body);
         } catch (IOException e) {
-            throw new IllegalStateException("Embedding endpoint returned a body that is not JSON: " + excerpt(body));
+            throw new IllegalStateException("Embedding endpoint returned a body that is not JSON: " + excerpts.of(body));
         }
-    }
-
-    /** The start of a response body, on one line, for error messages. */
-    private String excerpt(String body) {
-        if (body == null || body.isBlank()) {
-            return "(empty body)";
-        }
-        String oneLine = redact(body.strip().replaceAll("\\s+", " "));
-        return oneLine.length() <= EXCERPT_LENGTH ? oneLine : oneLine.substring(0, EXCERPT_LENGTH) + "...";
-    }
-
-    /** Some servers echo the key they rejected; it must not reach logs or clients. */
-    private String redact(String text) {
-        return settings.apiKey() == null ? text : text.replace(settings.apiKey(), "***");
     }
 }

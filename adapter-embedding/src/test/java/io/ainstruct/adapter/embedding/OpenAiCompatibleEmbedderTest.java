@@ -125,7 +125,7 @@ class OpenAiCompatibleEmbedderTest {
 
     @Test
     void postsModelAndInputAsJson() {
-        embedder(API_KEY, 32, false).embed(List.of("t0", "t1"));
+        embedder(API_KEY, 32, false).embedPassages(List.of("t0", "t1"));
 
         assertThat(requests).singleElement().satisfies(request -> {
             assertThat(request.method()).isEqualTo("POST");
@@ -138,8 +138,17 @@ class OpenAiCompatibleEmbedderTest {
     }
 
     @Test
+    void sendsAQueryAsItIsWithoutAnyInstruction() {
+        float[] vector = embedder(API_KEY, 32, false).embedQuery("t3");
+
+        assertThat(requests).singleElement().satisfies(request -> assertThat(request.body().get("input"))
+                .extracting(JsonNode::asText).containsExactly("t3"));
+        assertThat(norm(vector)).isCloseTo(1.0, within(1e-6));
+    }
+
+    @Test
     void sendsDimensionsOnlyWhenConfigured() {
-        embedder(null, 32, true).embed(List.of("t0"));
+        embedder(null, 32, true).embedPassages(List.of("t0"));
 
         assertThat(requests.get(0).body().get("dimensions").asInt()).isEqualTo(DIMENSION);
     }
@@ -148,29 +157,29 @@ class OpenAiCompatibleEmbedderTest {
     void acceptsABaseUrlWithATrailingSlash() {
         var settings = new OpenAiEmbedderSettings(URI.create(baseUrl() + "/"), "m", DIMENSION, null, 8, Duration.ofSeconds(5));
 
-        new OpenAiCompatibleEmbedder(settings).embed(List.of("t0"));
+        new OpenAiCompatibleEmbedder(settings).embedPassages(List.of("t0"));
 
         assertThat(requests.get(0).path()).isEqualTo("/v1/embeddings");
     }
 
     @Test
     void sendsTheApiKeyAsBearerToken() {
-        embedder(API_KEY, 32, false).embed(List.of("t0"));
+        embedder(API_KEY, 32, false).embedPassages(List.of("t0"));
 
         assertThat(requests.get(0).authorization()).isEqualTo("Bearer " + API_KEY);
     }
 
     @Test
     void sendsNoAuthorizationWithoutApiKey() {
-        embedder(null, 32, false).embed(List.of("t0"));
-        embedder("  ", 32, false).embed(List.of("t0"));
+        embedder(null, 32, false).embedPassages(List.of("t0"));
+        embedder("  ", 32, false).embedPassages(List.of("t0"));
 
         assertThat(requests).extracting(Recorded::authorization).containsOnlyNulls();
     }
 
     @Test
     void ordersVectorsByIndexAndNormalizesThem() {
-        List<float[]> vectors = embedder(API_KEY, 32, false).embed(texts(5));
+        List<float[]> vectors = embedder(API_KEY, 32, false).embedPassages(texts(5));
 
         assertThat(vectors).hasSize(5);
         for (int n = 0; n < 5; n++) {
@@ -182,7 +191,7 @@ class OpenAiCompatibleEmbedderTest {
 
     @Test
     void splitsInputIntoBatches() {
-        List<float[]> vectors = embedder(API_KEY, 32, false).embed(texts(70));
+        List<float[]> vectors = embedder(API_KEY, 32, false).embedPassages(texts(70));
 
         assertThat(requests).extracting(request -> request.body().get("input").size()).containsExactly(32, 32, 6);
         assertThat(requests.get(1).body().get("input").get(0).asText()).isEqualTo("t32");
@@ -194,7 +203,7 @@ class OpenAiCompatibleEmbedderTest {
 
     @Test
     void emptyInputSendsNoRequest() {
-        assertThat(embedder(API_KEY, 32, false).embed(List.of())).isEmpty();
+        assertThat(embedder(API_KEY, 32, false).embedPassages(List.of())).isEmpty();
         assertThat(requests).isEmpty();
     }
 
@@ -202,7 +211,7 @@ class OpenAiCompatibleEmbedderTest {
     void rejectsVectorsOfTheWrongDimension() {
         responder = request -> new Response(200, embeddingsResponse(request.get("input"), 3));
 
-        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embed(List.of("t0")))
+        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embedPassages(List.of("t0")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("dimension 3")
                 .hasMessageContaining("4 is configured")
@@ -213,7 +222,7 @@ class OpenAiCompatibleEmbedderTest {
     void rejectsAResponseWithMissingVectors() {
         responder = request -> new Response(200, embeddingsResponse(JSON.createArrayNode().add("t0"), DIMENSION));
 
-        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embed(List.of("t0", "t1")))
+        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embedPassages(List.of("t0", "t1")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("1 vectors for 2 texts");
     }
@@ -222,7 +231,7 @@ class OpenAiCompatibleEmbedderTest {
     void reportsServerErrorsWithStatusAndBodyExcerpt() {
         responder = request -> new Response(500, "{\"error\":{\"message\":\"model overloaded, try again\"}}");
 
-        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embed(List.of("t0")))
+        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embedPassages(List.of("t0")))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("HTTP 500")
                 .hasMessageContaining("model overloaded, try again")
@@ -233,7 +242,7 @@ class OpenAiCompatibleEmbedderTest {
     void cutsLongErrorBodies() {
         responder = request -> new Response(502, "x".repeat(10_000));
 
-        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embed(List.of("t0")))
+        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embedPassages(List.of("t0")))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("HTTP 502")
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(500));
@@ -243,7 +252,7 @@ class OpenAiCompatibleEmbedderTest {
     void neverRevealsTheApiKeyEvenWhenTheServerEchoesIt() {
         responder = request -> new Response(401, "{\"error\":\"Incorrect API key provided: " + API_KEY + "\"}");
 
-        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embed(List.of("t0")))
+        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embedPassages(List.of("t0")))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("Incorrect API key provided")
@@ -261,7 +270,7 @@ class OpenAiCompatibleEmbedderTest {
         var settings = new OpenAiEmbedderSettings(URI.create("http://127.0.0.1:" + closedPort + "/v1"), "m",
                 DIMENSION, API_KEY, 8, Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> new OpenAiCompatibleEmbedder(settings).embed(List.of("t0")))
+        assertThatThrownBy(() -> new OpenAiCompatibleEmbedder(settings).embedPassages(List.of("t0")))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("could not be reached")
                 .hasMessageNotContaining(API_KEY);
@@ -275,14 +284,14 @@ class OpenAiCompatibleEmbedderTest {
         };
         var settings = new OpenAiEmbedderSettings(baseUrl(), "m", DIMENSION, API_KEY, 8, Duration.ofMillis(300));
 
-        assertThatThrownBy(() -> new OpenAiCompatibleEmbedder(settings).embed(List.of("t0")))
+        assertThatThrownBy(() -> new OpenAiCompatibleEmbedder(settings).embedPassages(List.of("t0")))
                 .isInstanceOf(Unavailable.class)
                 .hasMessageContaining("HttpTimeoutException");
     }
 
     @Test
     void rejectsBlankTextBeforeSendingAnything() {
-        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embed(List.of("t0", "")))
+        assertThatThrownBy(() -> embedder(API_KEY, 32, false).embedPassages(List.of("t0", "")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(requests).isEmpty();
     }

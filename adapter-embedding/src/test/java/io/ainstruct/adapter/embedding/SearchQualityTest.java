@@ -1,6 +1,7 @@
 package io.ainstruct.adapter.embedding;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -145,11 +146,12 @@ class SearchQualityTest {
                             + "their data, preventing use-after-free bugs without a garbage collector.",
                     "How does this systems programming language guarantee memory safety with no automatic cleanup at runtime?"));
 
-    @Test
-    void findsTheRightDocumentForParaphrasedQueries() {
-        LocalMiniLmEmbedder embedder = new LocalMiniLmEmbedder();
-        List<float[]> documents = embedder.embed(CASES.stream().map(Case::document).toList());
-        List<float[]> queries = embedder.embed(CASES.stream().map(Case::query).toList());
+    @ParameterizedTest
+    @EnumSource(LocalModel.class)
+    void findsTheRightDocumentForParaphrasedQueries(LocalModel model) {
+        LocalEmbedder embedder = new LocalEmbedder(model);
+        List<float[]> documents = embedder.embedPassages(CASES.stream().map(Case::document).toList());
+        List<float[]> queries = CASES.stream().map(Case::query).map(embedder::embedQuery).toList();
 
         int hits = 0;
         List<String> misses = new ArrayList<>();

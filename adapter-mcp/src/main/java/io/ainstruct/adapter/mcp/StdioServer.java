@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * and is checked on every call, so revoking it takes effect at once, as over HTTP.
  */
 @Singleton
-class StdioServer {
+public class StdioServer {
     private final McpProtocol protocol;
     private final Authenticator authenticator;
     private final McpJsonMapper json;
@@ -35,7 +35,7 @@ class StdioServer {
     }
 
     /** Serves until the client closes standard input. */
-    void serve(InputStream in, PrintStream out) throws IOException {
+    public void serve(InputStream in, PrintStream out) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null) {

@@ -4,6 +4,7 @@ import io.ainstruct.adapter.mcp.tools.AdminTools;
 import io.ainstruct.adapter.mcp.tools.CollectionTools;
 import io.ainstruct.adapter.mcp.tools.DocumentTools;
 import io.ainstruct.adapter.mcp.tools.ToolSpec;
+import io.ainstruct.application.access.Capabilities;
 import io.ainstruct.domain.access.Caller;
 import jakarta.inject.Singleton;
 
@@ -24,7 +25,8 @@ class ToolCatalog {
     }
 
     List<ToolSpec> visibleTo(Caller caller) {
-        return tools.values().stream().filter(tool -> tool.visibleTo().test(caller)).toList();
+        Capabilities capabilities = Capabilities.of(caller);
+        return tools.values().stream().filter(tool -> capabilities.allows(tool.needs())).toList();
     }
 
     Optional<ToolSpec> find(String name) {

@@ -2,14 +2,17 @@ package io.ainstruct.adapter.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ainstruct.testsupport.server.TestServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpClientTransport;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +23,13 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The official MCP Java SDK client, driven the way an agent host drives it, and readable views of its answers. */
 final class Mcp {
     static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String INVALID_TOKEN = "token is invalid, expired or revoked";
 
     private Mcp() {
     }
@@ -54,7 +59,7 @@ final class Mcp {
     }
 
     /** An initialized client over streamable HTTP. */
-    static McpSyncClient connect(McpServer server, String token) {
+    static McpSyncClient connect(TestServer server, String token) {
         McpSyncClient client = http(server.baseUrl(), token);
         client.initialize();
         return client;
@@ -168,6 +173,34 @@ final class Mcp {
     /** Whether a search answer has a passage of the document. */
     static boolean finds(Map<String, Object> search, String documentId) {
         return list(search, "results").stream().anyMatch(hit -> documentId.equals(hit.get("document_id")));
+    }
+
+    /**
+     * Asserts that the server refused {@code request} as unauthenticated ({@link McpProtocol#UNAUTHENTICATED}) for
+     * {@code reason}. Any other failure (a dead server, a timeout, another error) fails the assertion.
+     */
+    static void assertUnauthenticated(ThrowingCallable request, String what, String reason) {
+        Throwable thrown = catchThrowable(request);
+        assertThat(thrown).as(what).isNotNull();
+        String reported = messages(thrown);
+        assertThat(reported).as("what the client reports for %s", what).contains(reason);
+        McpError error = jsonRpcError(thrown);
+        if (error != null) {
+            assertThat(error.getJsonRpcError().code()).as("the JSON-RPC error code for %s", what)
+                    .isEqualTo(McpProtocol.UNAUTHENTICATED);
+        } else {
+            // Over HTTP the client has no McpError to give: it quotes the 401's JSON-RPC body in its message.
+            assertThat(reported).as("the JSON-RPC error code for %s", what).contains(String.valueOf(McpProtocol.UNAUTHENTICATED));
+        }
+    }
+
+    private static McpError jsonRpcError(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof McpError error && error.getJsonRpcError() != null) {
+                return error;
+            }
+        }
+        return null;
     }
 
     /** Everything an exception and its causes say, for assertions on messages the SDK wraps. */

@@ -1,6 +1,5 @@
 package io.ainstruct.adapter.mcp;
 
-import io.ainstruct.adapter.mcp.McpServer.Person;
 import io.ainstruct.application.admin.AdminService;
 import io.ainstruct.application.admin.MonthlyUsage;
 import io.ainstruct.application.usage.ActivityRecorder;
@@ -8,10 +7,13 @@ import io.ainstruct.domain.access.Permission;
 import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.usage.EntryPoint;
 import io.ainstruct.domain.user.UserId;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestServerProperties;
+import io.ainstruct.testsupport.server.TestUser;
+import io.ainstruct.testsupport.server.TestUsers;
 import io.modelcontextprotocol.client.McpSyncClient;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -22,27 +24,21 @@ import static io.ainstruct.adapter.mcp.Mcp.call;
 import static io.ainstruct.adapter.mcp.Mcp.list;
 import static io.ainstruct.adapter.mcp.Mcp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The user tools a superuser's admin-scoped personal access token gets over MCP, and usage counting per entry point. */
-@ExtendWith(SharedServer.class)
 class McpAdminToolsTest {
-    private static McpServer server;
-
-    @BeforeAll
-    static void start(McpServer shared) {
-        server = shared;
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.shared();
 
     @Test
     void listSearchGetUpdateAndDeleteUsers() {
-        Person admin = server.admin();
-        Person target = server.register("managed");
-        server.pat(target);
-        server.cat(target, server.defaultCollection(target), Permission.READ);
-        try (McpSyncClient client = Mcp.connect(server, server.pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
+        TestUser admin = server.users().admin();
+        TestUser target = server.users().register("managed");
+        server.users().pat(target);
+        server.users().cat(target, server.users().defaultCollection(target), Permission.READ);
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
             Map<String, Object> page = ok(client, "list_users_tool", args("limit", 500));
-            assertThat(list(page, "users")).extracting(u -> u.get("username")).contains(McpServer.ADMIN_USERNAME, target.username());
+            assertThat(list(page, "users")).extracting(u -> u.get("username")).contains(TestServerProperties.ADMIN_USERNAME, target.username());
             assertThat(((Number) page.get("total")).intValue()).isGreaterThanOrEqualTo(2);
             assertThat(page).containsEntry("limit", 500).containsEntry("offset", 0);
             assertThat(list(ok(client, "list_users_tool", args("limit", 1, "offset", 1)), "users")).hasSize(1);
@@ -63,11 +59,11 @@ class McpAdminToolsTest {
                     .containsEntry("username", renamed).containsEntry("email", renamed + "@example.org")
                     .containsEntry("is_active", true);
 
-            String targetPat = server.pat(target).secret();
+            String targetPat = server.users().pat(target).secret();
             assertThat(ok(client, "update_user_tool", args("user_id", target.id(), "is_active", false)))
                     .containsEntry("is_active", false);
             try (McpSyncClient deactivated = Mcp.http(server.baseUrl(), targetPat)) {
-                assertThat(catchThrowable(deactivated::initialize)).as("a deactivated user's token").isNotNull();
+                Mcp.assertUnauthenticated(deactivated::initialize, "a deactivated user's token", Mcp.INVALID_TOKEN);
             }
             call(client, "update_user_tool", args("user_id", admin.id(), "is_active", false)).failsWith("CANNOT_DEACTIVATE_SELF");
 
@@ -82,14 +78,14 @@ class McpAdminToolsTest {
 
     @Test
     void promotingAUserThroughMcpGivesThemTheUserTools() {
-        Person admin = server.admin();
-        Person target = server.register("promoted");
-        try (McpSyncClient client = Mcp.connect(server, server.pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
+        TestUser admin = server.users().admin();
+        TestUser target = server.users().register("promoted");
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
             assertThat(ok(client, "update_user_tool", args("user_id", target.id(), "is_superuser", true)))
                     .containsEntry("is_superuser", true);
         }
-        Person promoted = server.login(target.username(), McpServer.PASSWORD);
-        try (McpSyncClient client = Mcp.connect(server, server.pat(promoted, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
+        TestUser promoted = server.users().login(target.username(), TestUsers.PASSWORD);
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(promoted, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
             assertThat(Mcp.toolNames(client)).containsAll(List.of("list_users_tool", "get_user_tool", "delete_user_tool"));
             assertThat(ok(client, "get_user_tool", args("user_id", target.id()))).containsEntry("is_superuser", true);
         }
@@ -97,15 +93,15 @@ class McpAdminToolsTest {
 
     @Test
     void requestsOverMcpAreCountedWithTheSourceMcp() {
-        Person person = server.register("usage");
+        TestUser person = server.users().register("usage");
         UserId userId = new UserId(UUID.fromString(person.id()));
         AdminService admin = server.bean(AdminService.class);
         ActivityRecorder recorder = server.bean(ActivityRecorder.class);
         recorder.flush();
-        MonthlyUsage before = admin.currentUsage(server.admin().caller(), userId);
+        MonthlyUsage before = admin.currentUsage(server.users().admin().caller(), userId);
 
         int calls = 0;
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
             client.listTools();
             calls++;
             for (int i = 0; i < 3; i++) {
@@ -113,14 +109,14 @@ class McpAdminToolsTest {
                 calls++;
             }
         }
-        String cat = server.cat(person, server.defaultCollection(person), Permission.READ).secret();
+        String cat = server.users().cat(person, server.users().defaultCollection(person), Permission.READ).secret();
         try (McpSyncClient client = Mcp.connect(server, cat)) {
             ok(client, "list_documents_tool", args());
             calls++;
         }
         recorder.flush();
 
-        MonthlyUsage after = admin.currentUsage(server.admin().caller(), userId);
+        MonthlyUsage after = admin.currentUsage(server.users().admin().caller(), userId);
         long mcp = after.requests().get(EntryPoint.MCP) - before.requests().get(EntryPoint.MCP);
         assertThat(mcp).as("MCP requests counted").isGreaterThanOrEqualTo(calls);
         assertThat(after.requests().get(EntryPoint.REST)).as("nothing here went through REST")

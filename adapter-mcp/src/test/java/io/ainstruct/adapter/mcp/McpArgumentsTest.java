@@ -1,16 +1,17 @@
 package io.ainstruct.adapter.mcp;
 
-import io.ainstruct.adapter.mcp.McpServer.Person;
 import io.ainstruct.domain.access.Scope;
+import io.ainstruct.testsupport.OversizedMetadata;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestUser;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -25,24 +26,19 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Malformed calls: a missing, mistyped, unknown or invalid argument is a tool error that names the argument, so the
  * agent can correct itself; an unknown tool is a JSON-RPC error. The session goes on working after each.
  */
-@ExtendWith(SharedServer.class)
 class McpArgumentsTest {
-    private static McpServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.shared();
 
     private McpSyncClient client;
     private String documentId;
     private String collectionId;
 
-    @BeforeAll
-    static void start(McpServer shared) {
-        server = shared;
-    }
-
     @BeforeEach
     void connect() {
-        Person person = server.register("args");
-        collectionId = server.defaultCollection(person);
-        client = Mcp.connect(server, server.pat(person).secret());
+        TestUser person = server.users().register("args");
+        collectionId = server.users().defaultCollection(person);
+        client = Mcp.connect(server, server.users().pat(person).secret());
         documentId = (String) ok(client, "store_document_tool", args("title", "Target", "content", "Something to point at.")).get("id");
     }
 
@@ -137,6 +133,20 @@ class McpArgumentsTest {
         assertSessionSurvives();
     }
 
+    /** The JSON-RPC envelope holds the arguments three levels down: 997 levels of metadata make 1,000 in all. */
+    @Test
+    void oversizedMetadataIsAToolErrorOnStoreAndUpdate() {
+        for (Map<String, Object> metadata : List.of(OversizedMetadata.sixtyFourKilobytes(), OversizedMetadata.tenThousandKeys(),
+                OversizedMetadata.nested(9), OversizedMetadata.nested(997))) {
+            call(client, "store_document_tool", args("title", "Hoard", "content", "x", "doc_metadata", metadata))
+                    .failsWith("METADATA_TOO_LARGE");
+            call(client, "update_document_tool", args("document_id", documentId, "doc_metadata", metadata))
+                    .failsWith("METADATA_TOO_LARGE");
+        }
+        assertThat(ok(client, "get_document_tool", args("document_id", documentId)).get("metadata")).isEqualTo(Map.of());
+        assertSessionSurvives();
+    }
+
     @Test
     void anUnknownToolIsAnErrorAndTheSessionSurvives() {
         Throwable thrown = catchThrowable(() -> client.callTool(new McpSchema.CallToolRequest("no_such_tool", Map.of())));
@@ -150,16 +160,15 @@ class McpArgumentsTest {
     void callingAToolWithoutArgumentsIsLikeCallingItWithNone() {
         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("list_collections_tool", null));
         assertThat(result.isError()).isFalse();
-        McpSchema.CallToolResult missing = client.callTool(new McpSchema.CallToolRequest("get_document_tool", null));
-        assertThat(missing.isError()).isTrue();
-        assertThat(((McpSchema.TextContent) missing.content().get(0)).text()).contains("document_id");
+        new Mcp.Result("get_document_tool", client.callTool(new McpSchema.CallToolRequest("get_document_tool", null)))
+                .failsWith("VALIDATION_ERROR", "document_id");
         assertSessionSurvives();
     }
 
     @Test
     void anAdminToolsArgumentsAreCheckedToo() {
-        Person admin = server.admin();
-        try (McpSyncClient adminClient = Mcp.connect(server, server.pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
+        TestUser admin = server.users().admin();
+        try (McpSyncClient adminClient = Mcp.connect(server, server.users().pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
             call(adminClient, "get_user_tool", args("user_id", "admin")).failsWith("INVALID_ID", "user_id");
             call(adminClient, "update_user_tool", args("user_id", admin.id(), "is_active", "no"))
                     .failsWith("VALIDATION_ERROR", "is_active");

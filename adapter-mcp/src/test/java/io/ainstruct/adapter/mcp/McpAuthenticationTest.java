@@ -2,17 +2,17 @@ package io.ainstruct.adapter.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ainstruct.adapter.mcp.McpServer.Person;
-import io.ainstruct.adapter.mcp.McpServer.Token;
 import io.ainstruct.application.admin.AdminService;
 import io.ainstruct.application.admin.UserChanges;
 import io.ainstruct.domain.access.Permission;
 import io.ainstruct.domain.user.UserId;
+import io.ainstruct.testsupport.server.Issued;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestUser;
 import io.modelcontextprotocol.client.McpSyncClient;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,31 +24,25 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Who may speak MCP over HTTP: personal and collection access tokens only. Session JWTs and invalid, revoked or
  * expired tokens are refused with HTTP 401 and a message that says what is wrong with the token.
  */
-@ExtendWith(SharedServer.class)
 class McpAuthenticationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
             + "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}";
 
-    private static McpServer server;
-
-    @BeforeAll
-    static void start(McpServer shared) {
-        server = shared;
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.shared();
 
     @Test
     void aSessionJwtIsRefusedWithAMessageNamingTheTokensMcpTakes() throws Exception {
-        Person person = server.register("auth-jwt");
+        TestUser person = server.users().register("auth-jwt");
 
-        HttpResponse<String> response = post("Bearer " + person.jwt(), INITIALIZE);
+        HttpResponse<String> response = post("Bearer " + person.accessToken(), INITIALIZE);
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         JsonNode error = JSON.readTree(response.body()).path("error");
@@ -56,7 +50,7 @@ class McpAuthenticationTest {
         assertThat(error.path("message").asText()).contains("pat_live_").contains("cat_live_").contains("session token");
         assertThat(JSON.readTree(response.body()).path("id").asInt()).isEqualTo(1);
 
-        assertRefusedBySdkClient(person.jwt(), "session token");
+        assertRefusedBySdkClient(person.accessToken(), "session token");
     }
 
     @Test
@@ -77,15 +71,13 @@ class McpAuthenticationTest {
 
     @Test
     void aRevokedPersonalTokenIsRefusedAtOnceEvenMidSession() throws Exception {
-        Person person = server.register("auth-revoked");
-        Token pat = server.pat(person);
+        TestUser person = server.users().register("auth-revoked");
+        Issued pat = server.users().pat(person);
         try (McpSyncClient client = Mcp.connect(server, pat.secret())) {
             assertThat(Mcp.toolNames(client)).isNotEmpty();
-            server.revokePat(person, pat.id());
+            server.users().revokePat(person, pat.id());
 
-            Throwable thrown = catchThrowable(client::listTools);
-            assertThat(thrown).as("tools/list after revocation").isNotNull();
-            assertThat(Mcp.messages(thrown)).containsIgnoringCase("token");
+            Mcp.assertUnauthenticated(client::listTools, "tools/list after revocation", Mcp.INVALID_TOKEN);
         }
         assertRefused("Bearer " + pat.secret(), "token is invalid, expired or revoked");
         assertRefusedBySdkClient(pat.secret(), "token is invalid, expired or revoked");
@@ -93,27 +85,27 @@ class McpAuthenticationTest {
 
     @Test
     void anExpiredPersonalTokenIsRefused() throws Exception {
-        Person person = server.register("auth-expired");
-        Token pat = server.pat(person);
+        TestUser person = server.users().register("auth-expired");
+        Issued pat = server.users().pat(person);
         try (McpSyncClient client = Mcp.connect(server, pat.secret())) {
             assertThat(Mcp.toolNames(client)).isNotEmpty();
         }
-        server.expire("pat_tokens", pat.id());
+        server.users().expire("pat_tokens", pat.id());
         assertRefused("Bearer " + pat.secret(), "token is invalid, expired or revoked");
         assertRefusedBySdkClient(pat.secret(), "token is invalid, expired or revoked");
     }
 
     @Test
     void revokedAndExpiredCollectionTokensAreRefused() throws Exception {
-        Person owner = server.register("auth-cat");
-        String collection = server.defaultCollection(owner);
-        Token revoked = server.cat(owner, collection, Permission.READ);
-        Token expired = server.cat(owner, collection, Permission.READ_WRITE);
+        TestUser owner = server.users().register("auth-cat");
+        String collection = server.users().defaultCollection(owner);
+        Issued revoked = server.users().cat(owner, collection, Permission.READ);
+        Issued expired = server.users().cat(owner, collection, Permission.READ_WRITE);
         try (McpSyncClient client = Mcp.connect(server, revoked.secret())) {
             assertThat(Mcp.toolNames(client)).hasSize(3);
         }
-        server.revokeCat(owner, revoked.id());
-        server.expire("cats", expired.id());
+        server.users().revokeCat(owner, revoked.id());
+        server.users().expire("cats", expired.id());
 
         assertRefused("Bearer " + revoked.secret(), "token is invalid, expired or revoked");
         assertRefused("Bearer " + expired.secret(), "token is invalid, expired or revoked");
@@ -123,14 +115,14 @@ class McpAuthenticationTest {
 
     @Test
     void theTokensOfADeactivatedUserStopWorkingAtOnce() throws Exception {
-        Person person = server.register("auth-deactivated");
-        Token pat = server.pat(person);
-        Token cat = server.cat(person, server.defaultCollection(person), Permission.READ);
+        TestUser person = server.users().register("auth-deactivated");
+        Issued pat = server.users().pat(person);
+        Issued cat = server.users().cat(person, server.users().defaultCollection(person), Permission.READ);
         try (McpSyncClient client = Mcp.connect(server, pat.secret())) {
             assertThat(Mcp.toolNames(client)).isNotEmpty();
-            server.bean(AdminService.class).update(server.admin().caller(), new UserId(UUID.fromString(person.id())),
+            server.bean(AdminService.class).update(server.users().admin().caller(), new UserId(UUID.fromString(person.id())),
                     new UserChanges(Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty()));
-            assertThat(catchThrowable(client::listTools)).as("tools/list of a deactivated user").isNotNull();
+            Mcp.assertUnauthenticated(client::listTools, "tools/list of a deactivated user", Mcp.INVALID_TOKEN);
         }
         assertRefused("Bearer " + pat.secret(), "token is invalid, expired or revoked");
         assertRefused("Bearer " + cat.secret(), "token is invalid, expired or revoked");
@@ -138,8 +130,8 @@ class McpAuthenticationTest {
 
     @Test
     void theBearerSchemeIsCaseInsensitive() throws Exception {
-        Person person = server.register("auth-case");
-        HttpResponse<String> response = post("bearer " + server.pat(person).secret(), INITIALIZE);
+        TestUser person = server.users().register("auth-case");
+        HttpResponse<String> response = post("bearer " + server.users().pat(person).secret(), INITIALIZE);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).path("result").path("serverInfo").path("name").asText()).isEqualTo("ainstruct");
     }
@@ -150,8 +142,8 @@ class McpAuthenticationTest {
      */
     @Test
     void thereIsNoEventStreamToOpen() throws Exception {
-        Person person = server.register("auth-get");
-        String pat = server.pat(person).secret();
+        TestUser person = server.users().register("auth-get");
+        String pat = server.users().pat(person).secret();
         HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
                 .header("Authorization", "Bearer " + pat).GET().build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> eventStream = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
@@ -170,16 +162,16 @@ class McpAuthenticationTest {
 
     @Test
     void aBodyThatIsNotJsonRpcIsAParseError() throws Exception {
-        Person person = server.register("auth-parse");
-        HttpResponse<String> response = post("Bearer " + server.pat(person).secret(), "{not json");
+        TestUser person = server.users().register("auth-parse");
+        HttpResponse<String> response = post("Bearer " + server.users().pat(person).secret(), "{not json");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("error").path("code").asInt()).isEqualTo(-32700);
     }
 
     @Test
     void anUnknownMethodIsAJsonRpcErrorAndANotificationGetsNoBody() throws Exception {
-        Person person = server.register("auth-method");
-        String authorization = "Bearer " + server.pat(person).secret();
+        TestUser person = server.users().register("auth-method");
+        String authorization = "Bearer " + server.users().pat(person).secret();
         HttpResponse<String> unknown = post(authorization, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/list\"}");
         assertThat(unknown.statusCode()).isEqualTo(200);
         JsonNode answer = JSON.readTree(unknown.body());
@@ -203,10 +195,7 @@ class McpAuthenticationTest {
     /** The SDK client cannot even initialize, and what it throws says the token (or its absence) is the problem. */
     private static void assertRefusedBySdkClient(String token, String messageFragment) {
         try (McpSyncClient client = Mcp.http(server.baseUrl(), token)) {
-            Throwable thrown = catchThrowable(client::initialize);
-            assertThat(thrown).as("initialize with %s", token).isNotNull();
-            assertThat(Mcp.messages(thrown)).as("what the client reports").contains(messageFragment)
-                    .contains(String.valueOf(McpProtocol.UNAUTHENTICATED));
+            Mcp.assertUnauthenticated(client::initialize, "initialize with " + token, messageFragment);
         }
     }
 

@@ -1,11 +1,12 @@
 package io.ainstruct.adapter.mcp;
 
-import io.ainstruct.adapter.mcp.McpServer.Person;
 import io.ainstruct.domain.access.Permission;
+import io.ainstruct.domain.access.Scope;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestUser;
 import io.modelcontextprotocol.client.McpSyncClient;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,23 +18,17 @@ import static io.ainstruct.adapter.mcp.Mcp.call;
 import static io.ainstruct.adapter.mcp.Mcp.list;
 import static io.ainstruct.adapter.mcp.Mcp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 /** Collections and collection access tokens, managed over MCP with a personal access token. */
-@ExtendWith(SharedServer.class)
 class McpCollectionToolsTest {
-    private static McpServer server;
-
-    @BeforeAll
-    static void start(McpServer shared) {
-        server = shared;
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.shared();
 
     @Test
     void createListGetRenameAndDeleteACollection() {
-        Person person = server.register("collections");
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        TestUser person = server.users().register("collections");
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
             Map<String, Object> created = ok(client, "create_collection_tool", args("name", "research"));
             String id = (String) created.get("id");
             assertThat(created).containsEntry("name", "research").containsEntry("document_count", 0)
@@ -63,8 +58,8 @@ class McpCollectionToolsTest {
 
     @Test
     void collectionAccessTokensAreCreatedListedRotatedAndRevoked() {
-        Person person = server.register("cats");
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        TestUser person = server.users().register("cats");
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person, Scope.READ, Scope.WRITE, Scope.TOKENS).secret())) {
             String collection = (String) ok(client, "create_collection_tool", args("name", "agent-memory")).get("id");
 
             var createdResult = call(client, "create_collection_access_token_tool", args("collection_id", collection,
@@ -93,7 +88,7 @@ class McpCollectionToolsTest {
                     .satisfies(t -> assertThat(t).as("default permission").containsEntry("permission", "read"));
             assertThat(list(ok(client, "list_collection_access_tokens_tool", args("collection_id", collection)), "tokens"))
                     .hasSize(2);
-            String defaultCollection = server.defaultCollection(person);
+            String defaultCollection = server.users().defaultCollection(person);
             assertThat(list(ok(client, "list_collection_access_tokens_tool", args("collection_id", defaultCollection)),
                     "tokens")).isEmpty();
             assertThat(ok(client, "get_collection_tool", args("collection_id", collection))).containsEntry("cat_count", 2);
@@ -111,10 +106,10 @@ class McpCollectionToolsTest {
                 newSecret = (String) rotated.get("token");
                 assertThat(rotated).containsEntry("id", tokenId).containsEntry("collection_name", "agent-memory");
                 assertThat(newSecret).startsWith("cat_live_").isNotEqualTo(secret);
-                assertThat(catchThrowable(agent::listTools)).as("the old secret, mid-session").isNotNull();
+                Mcp.assertUnauthenticated(agent::listTools, "the old secret, mid-session", Mcp.INVALID_TOKEN);
             }
             try (McpSyncClient stale = Mcp.http(server.baseUrl(), secret)) {
-                assertThat(catchThrowable(stale::initialize)).as("a new client with the old secret").isNotNull();
+                Mcp.assertUnauthenticated(stale::initialize, "a new client with the old secret", Mcp.INVALID_TOKEN);
             }
             try (McpSyncClient fresh = Mcp.connect(server, newSecret)) {
                 assertThat(ok(fresh, "list_documents_tool", args())).containsEntry("total", 1);
@@ -123,7 +118,7 @@ class McpCollectionToolsTest {
             assertThat(ok(client, "revoke_collection_access_token_tool", args("token_id", tokenId)))
                     .containsEntry("revoked", true).containsEntry("id", tokenId);
             try (McpSyncClient revoked = Mcp.http(server.baseUrl(), newSecret)) {
-                assertThat(catchThrowable(revoked::initialize)).as("a revoked token").isNotNull();
+                Mcp.assertUnauthenticated(revoked::initialize, "a revoked token", Mcp.INVALID_TOKEN);
             }
             assertThat(list(ok(client, "list_collection_access_tokens_tool", args()), "tokens"))
                     .filteredOn(t -> tokenId.equals(t.get("id")))
@@ -137,20 +132,20 @@ class McpCollectionToolsTest {
 
     @Test
     void tokensOfAnotherUserAreNotFound() {
-        Person owner = server.register("cat-owner");
-        Person stranger = server.register("cat-stranger");
-        String catId = server.cat(owner, server.defaultCollection(owner), Permission.READ).id();
-        try (McpSyncClient client = Mcp.connect(server, server.pat(stranger).secret())) {
+        TestUser owner = server.users().register("cat-owner");
+        TestUser stranger = server.users().register("cat-stranger");
+        String catId = server.users().cat(owner, server.users().defaultCollection(owner), Permission.READ).id();
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(stranger, Scope.READ, Scope.WRITE, Scope.TOKENS).secret())) {
             call(client, "revoke_collection_access_token_tool", args("token_id", catId)).failsWith("CAT_NOT_FOUND");
             call(client, "rotate_collection_access_token_tool", args("token_id", catId)).failsWith("CAT_NOT_FOUND");
             assertThat(list(ok(client, "list_collection_access_tokens_tool", args()), "tokens")).isEmpty();
-            call(client, "create_collection_access_token_tool", args("collection_id", server.defaultCollection(owner),
+            call(client, "create_collection_access_token_tool", args("collection_id", server.users().defaultCollection(owner),
                     "label", "theft")).failsWith("COLLECTION_NOT_FOUND");
-            call(client, "get_collection_tool", args("collection_id", server.defaultCollection(owner)))
+            call(client, "get_collection_tool", args("collection_id", server.users().defaultCollection(owner)))
                     .failsWith("COLLECTION_NOT_FOUND");
-            call(client, "rename_collection_tool", args("collection_id", server.defaultCollection(owner), "name", "mine"))
+            call(client, "rename_collection_tool", args("collection_id", server.users().defaultCollection(owner), "name", "mine"))
                     .failsWith("COLLECTION_NOT_FOUND");
-            call(client, "delete_collection_tool", args("collection_id", server.defaultCollection(owner)))
+            call(client, "delete_collection_tool", args("collection_id", server.users().defaultCollection(owner)))
                     .failsWith("COLLECTION_NOT_FOUND");
         }
     }

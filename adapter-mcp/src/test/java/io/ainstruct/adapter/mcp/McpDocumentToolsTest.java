@@ -1,11 +1,11 @@
 package io.ainstruct.adapter.mcp;
 
-import io.ainstruct.adapter.mcp.McpServer.Person;
 import io.ainstruct.domain.access.Permission;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestUser;
 import io.modelcontextprotocol.client.McpSyncClient;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +22,6 @@ import static io.ainstruct.adapter.mcp.Mcp.searchUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The document tools' happy paths, as an agent drives them through the SDK client over streamable HTTP. */
-@ExtendWith(SharedServer.class)
 class McpDocumentToolsTest {
     private static final int INDEXING_SECONDS = 30;
     private static final String SOURDOUGH_TITLE = "Sourdough starter care";
@@ -34,18 +33,14 @@ class McpDocumentToolsTest {
             pleasantly sour. A starter left in the fridge for weeks revives after two or three feedings.
             """;
 
-    private static McpServer server;
-
-    @BeforeAll
-    static void start(McpServer shared) {
-        server = shared;
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.shared();
 
     @Test
     void storeSearchGetListUpdateAndDeleteWithAPersonalToken() {
-        Person person = server.register("docs");
-        String defaultCollection = server.defaultCollection(person);
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        TestUser person = server.users().register("docs");
+        String defaultCollection = server.users().defaultCollection(person);
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
             var storedResult = call(client, "store_document_tool", args("title", SOURDOUGH_TITLE, "content", SOURDOUGH,
                     "doc_metadata", Map.of("topic", "baking", "rating", 5)));
             Map<String, Object> stored = storedResult.ok();
@@ -104,10 +99,10 @@ class McpDocumentToolsTest {
 
     @Test
     void moveDocumentToolMovesADocumentBetweenTheUsersCollections() {
-        Person person = server.register("move");
-        String defaultCollection = server.defaultCollection(person);
-        String archive = server.createCollection(person, "archive");
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        TestUser person = server.users().register("move");
+        String defaultCollection = server.users().defaultCollection(person);
+        String archive = server.users().createCollection(person, "archive");
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
             String id = (String) ok(client, "store_document_tool", args("title", "Meeting notes",
                     "content", "# Meeting notes\n\nWe agreed to ship on Friday.")).get("id");
 
@@ -126,9 +121,9 @@ class McpDocumentToolsTest {
 
     @Test
     void aReadWriteCollectionTokenWorksInItsCollection() {
-        Person owner = server.register("cat-docs");
-        String collection = server.createCollection(owner, "shared-with-agent");
-        String cat = server.cat(owner, collection, Permission.READ_WRITE).secret();
+        TestUser owner = server.users().register("cat-docs");
+        String collection = server.users().createCollection(owner, "shared-with-agent");
+        String cat = server.users().cat(owner, collection, Permission.READ_WRITE).secret();
         try (McpSyncClient client = Mcp.connect(server, cat)) {
             Map<String, Object> stored = ok(client, "store_document_tool", args("title", "Agent memo",
                     "content", "The deploy key rotates every quarter.", "document_type", "text"));
@@ -148,8 +143,8 @@ class McpDocumentToolsTest {
 
     @Test
     void listDocumentsPagesNewestFirst() {
-        Person person = server.register("paging");
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        TestUser person = server.users().register("paging");
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
             List<String> ids = new java.util.ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 ids.add((String) ok(client, "store_document_tool", args("title", "Page " + i, "content", "Entry number " + i + ".")).get("id"));
@@ -167,8 +162,8 @@ class McpDocumentToolsTest {
 
     @Test
     void searchHonoursItsFiltersAndTokenBudget() {
-        Person person = server.register("search-filters");
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        TestUser person = server.users().register("search-filters");
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
             String tea = (String) ok(client, "store_document_tool", args("title", "Green tea", "content",
                     "Brew green tea at 80 degrees for two minutes; boiling water makes it bitter.",
                     "document_type", "text", "doc_metadata", Map.of("kind", "drink"))).get("id");
@@ -185,8 +180,16 @@ class McpDocumentToolsTest {
             assertThat(list(strong, "results")).extracting(h -> h.get("document_id")).containsOnly(coffee);
             Map<String, Object> oneResult = ok(client, "search_documents_tool", args("query", "espresso shot", "max_results", 1));
             assertThat(list(oneResult, "results")).extracting(h -> h.get("document_id")).containsExactly(coffee);
-            Map<String, Object> nothing = ok(client, "search_documents_tool", args("query", "espresso", "score_threshold", 0.99));
+            Map<String, Object> nothing = ok(client, "search_documents_tool", args("query", "espresso", "score_threshold", 0.99,
+                    "search_mode", "semantic"));
             assertThat(list(nothing, "results")).isEmpty();
+            assertThat(nothing.get("search_mode")).isEqualTo("semantic");
+            // The threshold is a cosine similarity: the keyword side of a search does not use it.
+            Map<String, Object> byWords = ok(client, "search_documents_tool", args("query", "espresso", "score_threshold", 0.99,
+                    "search_mode", "keyword"));
+            assertThat(list(byWords, "results")).extracting(h -> h.get("document_id")).containsExactly(coffee);
+            assertThat(byWords.get("search_mode")).isEqualTo("keyword");
+            assertThat(ok(client, "search_documents_tool", args("query", "espresso")).get("search_mode")).isEqualTo("hybrid");
             Map<String, Object> budget = ok(client, "search_documents_tool", args("query", "hot drink", "max_tokens", 5));
             assertThat(((Number) budget.get("tokens_used")).intValue()).isLessThanOrEqualTo(5);
         }
@@ -194,7 +197,7 @@ class McpDocumentToolsTest {
 
     @Test
     void aOneMegabyteDocumentIsStoredAndReadBackIntact() {
-        Person person = server.register("large");
+        TestUser person = server.users().register("large");
         StringBuilder text = new StringBuilder(1 << 20);
         int line = 0;
         while (text.length() < (1 << 20)) {
@@ -205,7 +208,7 @@ class McpDocumentToolsTest {
         }
         String content = text.toString();
         assertThat(content.getBytes(StandardCharsets.UTF_8).length).isGreaterThanOrEqualTo(1 << 20);
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
             Map<String, Object> stored = ok(client, "store_document_tool", args("title", "Large", "content", content));
             assertThat(((Number) stored.get("chunk_count")).intValue()).isGreaterThan(100);
 
@@ -218,7 +221,7 @@ class McpDocumentToolsTest {
 
     @Test
     void unicodeInTitleContentAndMetadataRoundTrips() {
-        Person person = server.register("unicode");
+        TestUser person = server.users().register("unicode");
         String title = "Notizen 📚 日本語の覚え書き – שלום – مرحبا 👩‍💻🇯🇵";
         String content = """
                 # 東京の天気 🌸
@@ -229,7 +232,7 @@ class McpDocumentToolsTest {
                 """;
         Map<String, Object> metadata = Map.of("emoji", "🚀✨", "日本語", "東京", "עברית", "שלום",
                 "nested", Map.of("العربية", List.of("مرحبا", "😀")));
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
             Map<String, Object> stored = ok(client, "store_document_tool", args("title", title, "content", content,
                     "doc_metadata", metadata));
             String id = (String) stored.get("id");

@@ -1,13 +1,13 @@
 package io.ainstruct.adapter.mcp;
 
-import io.ainstruct.adapter.mcp.McpServer.Person;
 import io.ainstruct.domain.access.Permission;
 import io.ainstruct.domain.access.Scope;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestUser;
 import io.modelcontextprotocol.client.McpSyncClient;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,23 +24,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Refused calls: each is an MCP tool error ({@code isError}) carrying the contract's error code, and the client's
  * session goes on working afterwards. Someone else's objects are "not found", never "forbidden".
  */
-@ExtendWith(SharedServer.class)
 class McpPermissionTest {
     private static final String NOTE = "# Private note\n\nThe safe's combination is written under the blue vase.";
 
-    private static McpServer server;
-
-    @BeforeAll
-    static void start(McpServer shared) {
-        server = shared;
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.shared();
 
     @Test
     void aReadCollectionTokenCannotWrite() {
-        Person owner = server.register("perm-cat-read");
-        String collection = server.defaultCollection(owner);
+        TestUser owner = server.users().register("perm-cat-read");
+        String collection = server.users().defaultCollection(owner);
         String documentId = storeAs(owner, collection);
-        try (McpSyncClient client = Mcp.connect(server, server.cat(owner, collection, Permission.READ).secret())) {
+        try (McpSyncClient client = Mcp.connect(server, server.users().cat(owner, collection, Permission.READ).secret())) {
             call(client, "store_document_tool", args("title", "Nope", "content", "Should not be stored."))
                     .failsWith("FORBIDDEN", "read-only");
             assertThat(ok(client, "list_documents_tool", args())).as("the session survives").containsEntry("total", 1);
@@ -54,14 +49,14 @@ class McpPermissionTest {
 
     @Test
     void aCollectionTokenReachesNothingOutsideItsCollection() {
-        Person owner = server.register("perm-cat-scope");
-        String a = server.defaultCollection(owner);
-        String b = server.createCollection(owner, "b");
+        TestUser owner = server.users().register("perm-cat-scope");
+        String a = server.users().defaultCollection(owner);
+        String b = server.users().createCollection(owner, "b");
         String inB = storeAs(owner, b);
-        try (McpSyncClient ownerClient = Mcp.connect(server, server.pat(owner).secret())) {
+        try (McpSyncClient ownerClient = Mcp.connect(server, server.users().pat(owner).secret())) {
             searchUntil(ownerClient, args("query", "where is the combination of the safe"), answer -> finds(answer, inB), 30);
         }
-        try (McpSyncClient client = Mcp.connect(server, server.cat(owner, a, Permission.READ_WRITE).secret())) {
+        try (McpSyncClient client = Mcp.connect(server, server.users().cat(owner, a, Permission.READ_WRITE).secret())) {
             call(client, "get_document_tool", args("document_id", inB)).failsWith("DOCUMENT_NOT_FOUND");
             assertThat(ok(client, "list_documents_tool", args())).as("the session survives").containsEntry("total", 0);
 
@@ -74,7 +69,7 @@ class McpPermissionTest {
             assertThat(finds(ok(client, "search_documents_tool", args("query", "where is the combination of the safe")), inB))
                     .as("search with the collection token sees only its collection").isFalse();
         }
-        try (McpSyncClient ownerClient = Mcp.connect(server, server.pat(owner).secret())) {
+        try (McpSyncClient ownerClient = Mcp.connect(server, server.users().pat(owner).secret())) {
             assertThat(ok(ownerClient, "get_document_tool", args("document_id", inB)))
                     .containsEntry("title", "Private note").containsEntry("collection_id", b);
         }
@@ -82,12 +77,12 @@ class McpPermissionTest {
 
     @Test
     void aCollectionTokenCannotUseThePersonalTools() {
-        Person owner = server.register("perm-cat-personal");
-        String collection = server.defaultCollection(owner);
-        String other = server.createCollection(owner, "other");
+        TestUser owner = server.users().register("perm-cat-personal");
+        String collection = server.users().defaultCollection(owner);
+        String other = server.users().createCollection(owner, "other");
         String documentId = storeAs(owner, collection);
-        String catId = server.cat(owner, other, Permission.READ).id();
-        try (McpSyncClient client = Mcp.connect(server, server.cat(owner, collection, Permission.READ_WRITE).secret())) {
+        String catId = server.users().cat(owner, other, Permission.READ).id();
+        try (McpSyncClient client = Mcp.connect(server, server.users().cat(owner, collection, Permission.READ_WRITE).secret())) {
             Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
             calls.put("create_collection_tool", args("name", "new"));
             calls.put("list_collections_tool", args());
@@ -113,18 +108,18 @@ class McpPermissionTest {
 
     @Test
     void anotherUsersDocumentsAndCollectionsAreNotFound() {
-        Person alice = server.register("perm-alice");
-        Person bob = server.register("perm-bob");
-        String aliceCollection = server.defaultCollection(alice);
+        TestUser alice = server.users().register("perm-alice");
+        TestUser bob = server.users().register("perm-bob");
+        String aliceCollection = server.users().defaultCollection(alice);
         String aliceDocument = storeAs(alice, aliceCollection);
-        try (McpSyncClient aliceClient = Mcp.connect(server, server.pat(alice).secret())) {
+        try (McpSyncClient aliceClient = Mcp.connect(server, server.users().pat(alice).secret())) {
             searchUntil(aliceClient, args("query", "combination of the safe"), answer -> finds(answer, aliceDocument), 30);
         }
-        try (McpSyncClient client = Mcp.connect(server, server.pat(bob).secret())) {
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(bob).secret())) {
             call(client, "get_document_tool", args("document_id", aliceDocument)).failsWith("DOCUMENT_NOT_FOUND");
             assertThat(ok(client, "list_documents_tool", args())).as("the session survives").containsEntry("total", 0);
 
-            String bobCollection = server.defaultCollection(bob);
+            String bobCollection = server.users().defaultCollection(bob);
             String bobDocument = (String) ok(client, "store_document_tool", args("title", "Bob", "content", "Bob's own.")).get("id");
             call(client, "update_document_tool", args("document_id", aliceDocument, "title", "Bob's")).failsWith("DOCUMENT_NOT_FOUND");
             call(client, "delete_document_tool", args("document_id", aliceDocument)).failsWith("DOCUMENT_NOT_FOUND");
@@ -141,7 +136,7 @@ class McpPermissionTest {
                     aliceDocument)).as("Bob's search never shows Alice's passages").isFalse();
             call(client, "get_document_tool", args("document_id", UUID.randomUUID().toString())).failsWith("DOCUMENT_NOT_FOUND");
         }
-        try (McpSyncClient aliceClient = Mcp.connect(server, server.pat(alice).secret())) {
+        try (McpSyncClient aliceClient = Mcp.connect(server, server.users().pat(alice).secret())) {
             assertThat(ok(aliceClient, "get_document_tool", args("document_id", aliceDocument)))
                     .containsEntry("title", "Private note").containsEntry("collection_id", aliceCollection);
         }
@@ -149,8 +144,8 @@ class McpPermissionTest {
 
     @Test
     void onlyASuperusersAdminScopedTokenMayUseTheUserTools() {
-        Person person = server.register("perm-not-admin");
-        Person admin = server.admin();
+        TestUser person = server.users().register("perm-not-admin");
+        TestUser admin = server.users().admin();
         Map<String, Map<String, Object>> calls = new LinkedHashMap<>();
         calls.put("list_users_tool", args());
         calls.put("search_users_tool", args("query", "a"));
@@ -158,7 +153,7 @@ class McpPermissionTest {
         calls.put("update_user_tool", args("user_id", admin.id(), "is_superuser", false));
         calls.put("delete_user_tool", args("user_id", admin.id()));
 
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
             call(client, "list_users_tool", args()).failsWith("FORBIDDEN");
             assertThat(ok(client, "list_collections_tool", args())).as("the session survives").containsKey("collections");
             SoftAssertions soft = new SoftAssertions();
@@ -166,24 +161,24 @@ class McpPermissionTest {
                     .as("%s with an ordinary user's token", tool).isEqualTo("FORBIDDEN"));
             soft.assertAll();
         }
-        try (McpSyncClient client = Mcp.connect(server, server.pat(admin, Scope.READ, Scope.WRITE).secret())) {
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(admin, Scope.READ, Scope.WRITE).secret())) {
             SoftAssertions soft = new SoftAssertions();
             calls.forEach((tool, arguments) -> soft.assertThat(call(client, tool, arguments).errorCode())
                     .as("%s with a superuser's token that lacks the admin scope", tool).isEqualTo("INSUFFICIENT_SCOPE"));
             soft.assertAll();
             assertThat(ok(client, "list_collections_tool", args())).containsKey("collections");
         }
-        assertThat(server.admin().caller().userId().toString()).as("the admin is still there").isEqualTo(admin.id());
+        assertThat(server.users().admin().caller().userId().toString()).as("the admin is still there").isEqualTo(admin.id());
     }
 
     @Test
     void aReadOnlyPersonalTokenCannotWrite() {
-        Person person = server.register("perm-read-only");
-        String collection = server.defaultCollection(person);
-        String other = server.createCollection(person, "other");
+        TestUser person = server.users().register("perm-read-only");
+        String collection = server.users().defaultCollection(person);
+        String other = server.users().createCollection(person, "other");
         String documentId = storeAs(person, collection);
-        String catId = server.cat(person, other, Permission.READ).id();
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person, Scope.READ).secret())) {
+        String catId = server.users().cat(person, other, Permission.READ).id();
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person, Scope.READ).secret())) {
             call(client, "store_document_tool", args("title", "Nope", "content", "Should not be stored."))
                     .failsWith("INSUFFICIENT_SCOPE", "write");
             assertThat(ok(client, "list_documents_tool", args())).as("the session survives").containsEntry("total", 1);
@@ -213,9 +208,9 @@ class McpPermissionTest {
 
     @Test
     void aWriteOnlyPersonalTokenCanStoreIntoTheDefaultCollection() {
-        Person person = server.register("perm-write-only");
-        String collection = server.defaultCollection(person);
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person, Scope.WRITE).secret())) {
+        TestUser person = server.users().register("perm-write-only");
+        String collection = server.users().defaultCollection(person);
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person, Scope.WRITE).secret())) {
             assertThat(ok(client, "store_document_tool", args("title", "Explicit", "content", "With collection_id.",
                     "collection_id", collection))).containsEntry("collection_id", collection);
             assertThat(ok(client, "store_document_tool", args("title", "Implicit", "content", "Without collection_id.")))
@@ -225,8 +220,8 @@ class McpPermissionTest {
     }
 
     /** Stores the note into {@code collection} with a fresh read-write token of {@code owner}; returns its id. */
-    private static String storeAs(Person owner, String collection) {
-        try (McpSyncClient client = Mcp.connect(server, server.pat(owner).secret())) {
+    private static String storeAs(TestUser owner, String collection) {
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(owner).secret())) {
             return (String) ok(client, "store_document_tool", args("title", "Private note", "content", NOTE,
                     "collection_id", collection)).get("id");
         }

@@ -1,16 +1,16 @@
 package io.ainstruct.adapter.mcp;
 
-import io.ainstruct.adapter.mcp.McpServer.Person;
 import io.ainstruct.domain.access.Permission;
 import io.ainstruct.domain.access.Scope;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestUser;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.ProtocolVersions;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -19,14 +19,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** initialize and tools/list: what each kind of token is shown, and how each tool describes its arguments. */
-@ExtendWith(SharedServer.class)
 class McpToolListTest {
     static final List<String> CAT_READ_TOOLS = List.of("search_documents_tool", "get_document_tool", "list_documents_tool");
     static final List<String> CAT_WRITE_TOOLS = concat(CAT_READ_TOOLS,
             List.of("store_document_tool", "update_document_tool", "delete_document_tool"));
-    static final List<String> PAT_TOOLS = concat(CAT_WRITE_TOOLS, List.of("move_document_tool",
+    /** What a read+write personal token sees: everything but the tools that make, rotate or revoke tokens. */
+    static final List<String> READ_WRITE_PAT_TOOLS = concat(CAT_WRITE_TOOLS, List.of("move_document_tool",
             "create_collection_tool", "list_collections_tool", "get_collection_tool", "rename_collection_tool",
-            "delete_collection_tool", "create_collection_access_token_tool", "list_collection_access_tokens_tool",
+            "delete_collection_tool", "list_collection_access_tokens_tool"));
+    static final List<String> PAT_TOOLS = concat(READ_WRITE_PAT_TOOLS, List.of("create_collection_access_token_tool",
             "revoke_collection_access_token_tool", "rotate_collection_access_token_tool"));
     static final List<String> ADMIN_TOOLS = concat(PAT_TOOLS, List.of("list_users_tool", "search_users_tool",
             "get_user_tool", "update_user_tool", "delete_user_tool"));
@@ -55,17 +56,13 @@ class McpToolListTest {
             Map.entry("update_user_tool", List.of("user_id")),
             Map.entry("delete_user_tool", List.of("user_id")));
 
-    private static McpServer server;
-
-    @BeforeAll
-    static void start(McpServer shared) {
-        server = shared;
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.shared();
 
     @Test
     void initializeNamesTheServerAndAgreesOnTheClientsProtocolVersion() {
-        Person person = server.register("init");
-        try (McpSyncClient client = Mcp.http(server.baseUrl(), server.pat(person).secret())) {
+        TestUser person = server.users().register("init");
+        try (McpSyncClient client = Mcp.http(server.baseUrl(), server.users().pat(person).secret())) {
             McpSchema.InitializeResult init = client.initialize();
 
             assertThat(init.serverInfo().name()).isEqualTo("ainstruct");
@@ -79,22 +76,22 @@ class McpToolListTest {
 
     @Test
     void anOlderClientGetsTheProtocolVersionItAskedFor() {
-        Person person = server.register("init-old");
+        TestUser person = server.users().register("init-old");
         HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(server.baseUrl())
                 .endpoint("/mcp")
                 .supportedProtocolVersions(List.of(ProtocolVersions.MCP_2025_03_26))
-                .customizeRequest(request -> request.header("Authorization", "Bearer " + server.pat(person).secret()))
+                .customizeRequest(request -> request.header("Authorization", "Bearer " + server.users().pat(person).secret()))
                 .build();
         try (McpSyncClient client = Mcp.sync(transport)) {
             assertThat(client.initialize().protocolVersion()).isEqualTo(ProtocolVersions.MCP_2025_03_26);
-            assertThat(Mcp.toolNames(client)).containsExactlyInAnyOrderElementsOf(PAT_TOOLS);
+            assertThat(Mcp.toolNames(client)).containsExactlyInAnyOrderElementsOf(READ_WRITE_PAT_TOOLS);
         }
     }
 
     @Test
     void aReadCollectionTokenSeesTheThreeReadingTools() {
-        Person owner = server.register("list-cat-read");
-        String cat = server.cat(owner, server.defaultCollection(owner), Permission.READ).secret();
+        TestUser owner = server.users().register("list-cat-read");
+        String cat = server.users().cat(owner, server.users().defaultCollection(owner), Permission.READ).secret();
         try (McpSyncClient client = Mcp.connect(server, cat)) {
             assertThat(Mcp.toolNames(client)).containsExactlyInAnyOrderElementsOf(CAT_READ_TOOLS);
         }
@@ -102,42 +99,51 @@ class McpToolListTest {
 
     @Test
     void aReadWriteCollectionTokenAlsoSeesTheWritingDocumentTools() {
-        Person owner = server.register("list-cat-rw");
-        String cat = server.cat(owner, server.defaultCollection(owner), Permission.READ_WRITE).secret();
+        TestUser owner = server.users().register("list-cat-rw");
+        String cat = server.users().cat(owner, server.users().defaultCollection(owner), Permission.READ_WRITE).secret();
         try (McpSyncClient client = Mcp.connect(server, cat)) {
             assertThat(Mcp.toolNames(client)).containsExactlyInAnyOrderElementsOf(CAT_WRITE_TOOLS);
         }
     }
 
     @Test
-    void aPersonalTokenSeesTheSixteenToolsOfTheContract() {
-        Person person = server.register("list-pat");
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person).secret())) {
+    void aPersonalTokenWithTheTokensScopeSeesTheSixteenToolsOfTheContract() {
+        TestUser person = server.users().register("list-pat");
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person, Scope.READ, Scope.WRITE, Scope.TOKENS).secret())) {
             assertThat(PAT_TOOLS).hasSize(16);
             assertThat(Mcp.toolNames(client)).containsExactlyInAnyOrderElementsOf(PAT_TOOLS);
         }
     }
 
+    /** A token that may mint tokens outlives its own leak, so the token tools take the tokens scope by name. */
+    @Test
+    void aReadWritePersonalTokenDoesNotSeeTheToolsThatMakeTokens() {
+        TestUser person = server.users().register("list-pat-rw");
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person, Scope.READ, Scope.WRITE).secret())) {
+            assertThat(Mcp.toolNames(client)).containsExactlyInAnyOrderElementsOf(READ_WRITE_PAT_TOOLS);
+        }
+    }
+
     @Test
     void aSuperusersTokenWithTheAdminScopeAlsoSeesTheUserTools() {
-        Person admin = server.admin();
-        try (McpSyncClient client = Mcp.connect(server, server.pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
+        TestUser admin = server.users().admin();
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(admin, Scope.all().toArray(Scope[]::new)).secret())) {
             assertThat(Mcp.toolNames(client)).containsExactlyInAnyOrderElementsOf(ADMIN_TOOLS);
         }
     }
 
     @Test
     void aSuperusersTokenWithoutTheAdminScopeDoesNotSeeTheUserTools() {
-        Person admin = server.admin();
-        try (McpSyncClient client = Mcp.connect(server, server.pat(admin, Scope.READ, Scope.WRITE).secret())) {
+        TestUser admin = server.users().admin();
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(admin, Scope.READ, Scope.WRITE, Scope.TOKENS).secret())) {
             assertThat(Mcp.toolNames(client)).containsExactlyInAnyOrderElementsOf(PAT_TOOLS);
         }
     }
 
     @Test
     void aReadOnlyPersonalTokenSeesOnlyTheToolsItCanUse() {
-        Person person = server.register("list-pat-read");
-        try (McpSyncClient client = Mcp.connect(server, server.pat(person, Scope.READ).secret())) {
+        TestUser person = server.users().register("list-pat-read");
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(person, Scope.READ).secret())) {
             assertThat(Mcp.toolNames(client)).containsExactlyInAnyOrder("search_documents_tool", "get_document_tool",
                     "list_documents_tool", "list_collections_tool", "get_collection_tool",
                     "list_collection_access_tokens_tool");
@@ -146,8 +152,8 @@ class McpToolListTest {
 
     @Test
     void everyToolDeclaresADescribedJsonInputSchema() {
-        Person admin = server.admin();
-        try (McpSyncClient client = Mcp.connect(server, server.pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret())) {
+        TestUser admin = server.users().admin();
+        try (McpSyncClient client = Mcp.connect(server, server.users().pat(admin, Scope.all().toArray(Scope[]::new)).secret())) {
             List<McpSchema.Tool> tools = client.listTools().tools();
             assertThat(tools).hasSize(ADMIN_TOOLS.size());
             SoftAssertions soft = new SoftAssertions();

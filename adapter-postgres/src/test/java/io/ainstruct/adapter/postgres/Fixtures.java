@@ -12,6 +12,11 @@ import io.ainstruct.domain.document.ContentHash;
 import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
+import io.ainstruct.domain.port.CollectionAccessTokenRepository;
+import io.ainstruct.domain.port.CollectionRepository;
+import io.ainstruct.domain.port.DocumentRepository;
+import io.ainstruct.domain.port.PersonalAccessTokenRepository;
+import io.ainstruct.domain.port.UserRepository;
 import io.ainstruct.domain.session.Secrets;
 import io.ainstruct.domain.user.User;
 import io.ainstruct.domain.user.UserId;
@@ -26,59 +31,59 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /** Builds and stores domain objects with unique names, so tests sharing a database never collide. */
-final class Fixtures {
+public final class Fixtures {
     private final ApplicationContext context;
 
-    Fixtures(ApplicationContext context) {
+    public Fixtures(ApplicationContext context) {
         this.context = context;
     }
 
     /** PostgreSQL keeps microseconds; values compared after a round trip must not carry more. */
-    static Instant now() {
+    public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    User newUser() {
+    public User newUser() {
         String name = unique("user-");
         return new User(UserId.random(), name + "@example.com", name, "hash-of-" + name, true, false, now(), now());
     }
 
-    User storedUser() {
+    public User storedUser() {
         User user = newUser();
-        context.getBean(PostgresUserRepository.class).insert(user);
+        context.getBean(UserRepository.class).insert(user);
         return user;
     }
 
-    Collection storedCollection() {
+    public Collection storedCollection() {
         return storedCollection(storedUser().id());
     }
 
-    Collection storedCollection(UserId owner) {
+    public Collection storedCollection(UserId owner) {
         Collection collection = new Collection(CollectionId.random(), owner, unique("collection-"), now(), now());
-        context.getBean(PostgresCollectionRepository.class).insert(collection);
+        context.getBean(CollectionRepository.class).insert(collection);
         return collection;
     }
 
-    static Document newDocument(CollectionId collection, String content) {
+    public static Document newDocument(CollectionId collection, String content) {
         return newDocument(collection, content, now());
     }
 
-    static Document newDocument(CollectionId collection, String content, Instant createdAt) {
+    public static Document newDocument(CollectionId collection, String content, Instant createdAt) {
         return new Document(DocumentId.random(), collection, "Title of " + content, content, ContentHash.of(content),
                 DocumentType.MARKDOWN, Map.of("source", "test"), createdAt, createdAt);
     }
 
-    Document storedDocument(CollectionId collection, String content, int chunkCount) {
+    public Document storedDocument(CollectionId collection, String content, int chunkCount) {
         Document document = newDocument(collection, content);
-        context.getBean(PostgresDocumentRepository.class).insertIfAbsent(document, chunks(document.id(), chunkCount));
+        context.getBean(DocumentRepository.class).insertIfAbsent(document, chunks(document.id(), chunkCount));
         return document;
     }
 
-    static List<Chunk> chunks(DocumentId document, int count) {
+    public static List<Chunk> chunks(DocumentId document, int count) {
         return IntStream.range(0, count)
                 .mapToObj(i -> new Chunk(ChunkId.random(), document, i, "chunk " + i + " of " + document, 10 + i,
                         new float[]{i, 1, 0.5f, -i}))
@@ -86,27 +91,27 @@ final class Fixtures {
     }
 
     /** Active, expiring in 90 days, never used; its hash is that of a fresh secret. */
-    static PersonalAccessToken newPat(UserId user, Set<Scope> scopes, Instant createdAt) {
+    public static PersonalAccessToken newPat(UserId user, Set<Scope> scopes, Instant createdAt) {
         return new PersonalAccessToken(UUID.randomUUID(), user, unique("pat-"), Secrets.digest(Secrets.generate("pat_live_")),
                 scopes, createdAt.plus(90, ChronoUnit.DAYS), null, true, createdAt);
     }
 
-    PersonalAccessToken storedPat(UserId user) {
+    public PersonalAccessToken storedPat(UserId user) {
         PersonalAccessToken token = newPat(user, Set.of(Scope.READ), now());
-        context.getBean(PostgresPersonalAccessTokenRepository.class).insert(token);
+        context.getBean(PersonalAccessTokenRepository.class).insert(token);
         return token;
     }
 
     /** Active, expiring in 90 days, never used, created by the collection's owner. */
-    static CollectionAccessToken newCat(Collection collection, Permission permission, Instant createdAt) {
+    public static CollectionAccessToken newCat(Collection collection, Permission permission, Instant createdAt) {
         return new CollectionAccessToken(UUID.randomUUID(), collection.id(), collection.ownerId(), unique("cat-"),
                 Secrets.digest(Secrets.generate("cat_live_")), permission, createdAt.plus(90, ChronoUnit.DAYS), null,
                 true, createdAt);
     }
 
-    CollectionAccessToken storedCat(Collection collection) {
+    public CollectionAccessToken storedCat(Collection collection) {
         CollectionAccessToken token = newCat(collection, Permission.READ, now());
-        context.getBean(PostgresCollectionAccessTokenRepository.class).insert(token);
+        context.getBean(CollectionAccessTokenRepository.class).insert(token);
         return token;
     }
 }

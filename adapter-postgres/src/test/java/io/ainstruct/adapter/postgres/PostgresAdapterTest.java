@@ -16,20 +16,20 @@ import java.util.Map;
 
 /** Each test class gets a fresh database, migrated by Flyway, and an application context on it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PostgresAdapterTest {
+public abstract class PostgresAdapterTest {
     protected ApplicationContext context;
     protected Fixtures fixtures;
     private String jdbcUrl;
 
     @BeforeAll
-    void startContext() {
+    protected void startContext() {
         jdbcUrl = TestDatabase.freshDatabase();
         context = ApplicationContext.run(adapterProperties(jdbcUrl));
         fixtures = new Fixtures(context);
     }
 
     @AfterAll
-    void stopContext() {
+    protected void stopContext() {
         context.close();
     }
 
@@ -38,7 +38,7 @@ abstract class PostgresAdapterTest {
         return jdbcUrl;
     }
 
-    static Map<String, Object> adapterProperties(String jdbcUrl) {
+    public static Map<String, Object> adapterProperties(String jdbcUrl) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.micronautProperties(jdbcUrl));
         properties.put("flyway.datasources.default.enabled", true);
         return properties;

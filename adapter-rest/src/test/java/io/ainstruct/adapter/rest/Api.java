@@ -2,6 +2,7 @@ package io.ainstruct.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ainstruct.testsupport.server.TestUsers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,15 +63,19 @@ final class Api {
         return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(raw)));
     }
 
-    /** Registers and logs in a new user; returns the access token. */
+    /**
+     * Registers and logs in a new user; returns the access token. Only for a server in another process
+     * ({@link ServerProcess}), whose use cases this JVM cannot reach; a server of this JVM makes them with
+     * {@code TestServer.users()}.
+     */
     String newUser(String name) {
         String username = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         Response registered = post("/api/v1/auth/register", null,
-                Map.of("username", username, "email", username + "@example.org", "password", "correct horse battery"));
+                Map.of("username", username, "email", username + "@example.org", "password", TestUsers.PASSWORD));
         if (registered.status() != 201) {
             throw new IllegalStateException("register failed: " + registered.raw());
         }
-        return post("/api/v1/auth/login", null, Map.of("username", username, "password", "correct horse battery"))
+        return post("/api/v1/auth/login", null, Map.of("username", username, "password", TestUsers.PASSWORD))
                 .text("access_token");
     }
 

@@ -1,27 +1,17 @@
 package io.ainstruct.adapter.rest;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.ainstruct.testsupport.server.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthApiTest {
-    private static RunningServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(Map.of());
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
+    private static final Api api = new Api(server.uri());
 
     @Test
     void registerLoginProfileAndRefresh() {
@@ -53,7 +43,7 @@ class AuthApiTest {
 
     @Test
     void registrationGivesADefaultCollection() {
-        String token = api.newUser("fresh");
+        String token = server.users().register("fresh").accessToken();
         assertThat(api.defaultCollection(token)).isNotBlank();
     }
 
@@ -85,7 +75,7 @@ class AuthApiTest {
 
     @Test
     void wrongPasswordAndUnknownUserLookTheSame() {
-        api.newUser("carol");
+        server.users().register("carol").accessToken();
         var wrongPassword = api.post("/api/v1/auth/login", null, Map.of("username", "nobody-here", "password", "whatever1"));
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(wrongPassword.errorCode()).isEqualTo("INVALID_CREDENTIALS");

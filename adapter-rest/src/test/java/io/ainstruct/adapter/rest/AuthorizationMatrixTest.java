@@ -2,6 +2,12 @@ package io.ainstruct.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSAlgorithm;
+import io.ainstruct.domain.access.Permission;
+import io.ainstruct.domain.access.Scope;
+import io.ainstruct.testsupport.server.Issued;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestServerProperties;
+import io.ainstruct.testsupport.server.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -46,8 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationMatrixTest {
     /** 64+ bytes of text, so that an HS512 token signed with the server's own key can be forged: only pinning refuses it. */
     private static final String JWT_SECRET = "matrix-signing-secret! long enough for HS512, which wants sixty-four bytes";
-    private static final String ADMIN_USERNAME = "root-admin";
-    private static final String ADMIN_PASSWORD = "root password for the matrix";
 
     // ---- the expected outcome of a cell -------------------------------------------------------------------------
     enum Expect {
@@ -93,12 +97,13 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** The twelve kinds of valid caller, in the order of the table's columns. */
+    /** The fourteen kinds of valid caller, in the order of the table's columns. */
     private static final List<String> COLUMNS = List.of(
             "A JWT", "A PAT{read}", "A PAT{read,write}", "A PAT{read,write,admin} (A since demoted)",
             "A CAT read", "A CAT read_write",
             "B JWT", "B PAT{read,write}", "B CAT read_write",
-            "admin JWT", "admin PAT{read,write,admin}", "admin PAT{read,write}");
+            "admin JWT", "admin PAT{read,write,admin}", "admin PAT{read,write}",
+            "A PAT{write}", "A PAT{read,write,tokens}");
 
     // ---- request bodies ------------------------------------------------------------------------------------------
     record Body(String label, String json) {
@@ -136,75 +141,76 @@ class AuthorizationMatrixTest {
     // shared one, checked to be intact afterwards, for cells expected to be refused); {victim} is an ordinary user,
     // {nobody} an id nobody has.
     private static final List<Row> TABLE = List.of(
-            //                                                                 invalid  A.jwt A.r   A.rw  A.rwa* A.catR A.catW B.jwt B.pat B.cat Ad.jwt Ad.pat Ad.rw
-            row("GET",    "/health",                                NONE,       S200,   S200, S200, S200, S200,  S200,  S200,  S200, S200, S200, S200,  S200,  S200),
-            row("GET",    "/health/ready",                          NONE,       S200,   S200, S200, S200, S200,  S200,  S200,  S200, S200, S200, S200,  S200,  S200),
-            row("GET",    "/auth/profile",                          NONE,       S401,   S200, S200, S200, S200,  DENY,  DENY,  S200, S200, DENY, S200,  S200,  S200),
+            // A.w is A's write-only PAT, A.rwt A's PAT{read,write,tokens}; token management takes a session or the tokens scope
+            //                                                                 invalid A.jwt  A.r    A.rw   A.rwa* A.catR A.catW B.jwt  B.pat  B.cat  Ad.jwt Ad.pat Ad.rw  A.w    A.rwt
+            row("GET",    "/health",                                NONE,       S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200),
+            row("GET",    "/health/ready",                          NONE,       S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200),
+            row("GET",    "/auth/profile",                          NONE,       S401,  S200,  S200,  S200,  S200,  DENY,  DENY,  S200,  S200,  DENY,  S200,  S200,  S200,  SCOPE, S200),
             // personal access tokens
-            row("POST",   "/auth/pat",                              PAT_READ,   S401,   S201, SCOPE,S201, S201,  DENY,  DENY,  S201, S201, DENY, S201,  S201,  S201),
-            row("POST",   "/auth/pat",                              PAT_ADMIN,  S401,   SCOPE,SCOPE,SCOPE,SCOPE, DENY,  DENY,  SCOPE,SCOPE,DENY, S201,  S201,  SCOPE),
-            row("GET",    "/auth/pat",                              NONE,       S401,   S200, S200, S200, S200,  DENY,  DENY,  S200, S200, DENY, S200,  S200,  S200),
-            row("DELETE", "/auth/pat/{A.new-pat}",                  NONE,       S401,   S204, SCOPE,S204, S204,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("POST",   "/auth/pat/{A.new-pat}/delete",           NONE,       S401,   S204, SCOPE,S204, S204,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("POST",   "/auth/pat/{A.new-pat}/rotate",           NONE,       S401,   S200, SCOPE,S200, S200,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("DELETE", "/auth/pat/{B.new-pat}",                  NONE,       S401,   S404, SCOPE,S404, S404,  DENY,  DENY,  S204, S204, DENY, S404,  S404,  S404),
-            row("POST",   "/auth/pat/{B.new-pat}/delete",           NONE,       S401,   S404, SCOPE,S404, S404,  DENY,  DENY,  S204, S204, DENY, S404,  S404,  S404),
-            row("POST",   "/auth/pat/{B.new-pat}/rotate",           NONE,       S401,   S404, SCOPE,S404, S404,  DENY,  DENY,  S200, S200, DENY, S404,  S404,  S404),
+            row("POST",   "/auth/pat",                              PAT_READ,   S401,  S201,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S201,  SCOPE, DENY,  S201,  SCOPE, SCOPE, SCOPE, S201),
+            row("POST",   "/auth/pat",                              PAT_ADMIN,  S401,  SCOPE, SCOPE, SCOPE, SCOPE, DENY,  DENY,  SCOPE, SCOPE, DENY,  S201,  SCOPE, SCOPE, SCOPE, SCOPE),
+            row("GET",    "/auth/pat",                              NONE,       S401,  S200,  S200,  S200,  S200,  DENY,  DENY,  S200,  S200,  DENY,  S200,  S200,  S200,  SCOPE, S200),
+            row("DELETE", "/auth/pat/{A.new-pat}",                  NONE,       S401,  S204,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S404,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S204),
+            row("POST",   "/auth/pat/{A.new-pat}/delete",           NONE,       S401,  S204,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S404,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S204),
+            row("POST",   "/auth/pat/{A.new-pat}/rotate",           NONE,       S401,  S200,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S404,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S200),
+            row("DELETE", "/auth/pat/{B.new-pat}",                  NONE,       S401,  S404,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S204,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S404),
+            row("POST",   "/auth/pat/{B.new-pat}/delete",           NONE,       S401,  S404,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S204,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S404),
+            row("POST",   "/auth/pat/{B.new-pat}/rotate",           NONE,       S401,  S404,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S200,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S404),
             // collection access tokens
-            row("POST",   "/auth/cat",                              CAT_ON_A,   S401,   S201, SCOPE,S201, S201,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("POST",   "/auth/cat",                              CAT_ON_B,   S401,   S404, SCOPE,S404, S404,  DENY,  DENY,  S201, S201, DENY, S404,  S404,  S404),
-            row("GET",    "/auth/cat",                              NONE,       S401,   S200, S200, S200, S200,  DENY,  DENY,  S200, S200, DENY, S200,  S200,  S200),
-            row("GET",    "/auth/cat?collection_id={A.col}",        NONE,       S401,   S200, S200, S200, S200,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("GET",    "/auth/cat?collection_id={B.col}",        NONE,       S401,   S404, S404, S404, S404,  DENY,  DENY,  S200, S200, DENY, S404,  S404,  S404),
-            row("DELETE", "/auth/cat/{A.new-cat}",                  NONE,       S401,   S204, SCOPE,S204, S204,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("POST",   "/auth/cat/{A.new-cat}/delete",           NONE,       S401,   S204, SCOPE,S204, S204,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("POST",   "/auth/cat/{A.new-cat}/rotate",           NONE,       S401,   S200, SCOPE,S200, S200,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("DELETE", "/auth/cat/{B.new-cat}",                  NONE,       S401,   S404, SCOPE,S404, S404,  DENY,  DENY,  S204, S204, DENY, S404,  S404,  S404),
-            row("POST",   "/auth/cat/{B.new-cat}/delete",           NONE,       S401,   S404, SCOPE,S404, S404,  DENY,  DENY,  S204, S204, DENY, S404,  S404,  S404),
-            row("POST",   "/auth/cat/{B.new-cat}/rotate",           NONE,       S401,   S404, SCOPE,S404, S404,  DENY,  DENY,  S200, S200, DENY, S404,  S404,  S404),
+            row("POST",   "/auth/cat",                              CAT_ON_A,   S401,  S201,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S404,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S201),
+            row("POST",   "/auth/cat",                              CAT_ON_B,   S401,  S404,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S201,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S404),
+            row("GET",    "/auth/cat",                              NONE,       S401,  S200,  S200,  S200,  S200,  DENY,  DENY,  S200,  S200,  DENY,  S200,  S200,  S200,  SCOPE, S200),
+            row("GET",    "/auth/cat?collection_id={A.col}",        NONE,       S401,  S200,  S200,  S200,  S200,  DENY,  DENY,  S404,  S404,  DENY,  S404,  S404,  S404,  SCOPE, S200),
+            row("GET",    "/auth/cat?collection_id={B.col}",        NONE,       S401,  S404,  S404,  S404,  S404,  DENY,  DENY,  S200,  S200,  DENY,  S404,  S404,  S404,  SCOPE, S404),
+            row("DELETE", "/auth/cat/{A.new-cat}",                  NONE,       S401,  S204,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S404,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S204),
+            row("POST",   "/auth/cat/{A.new-cat}/delete",           NONE,       S401,  S204,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S404,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S204),
+            row("POST",   "/auth/cat/{A.new-cat}/rotate",           NONE,       S401,  S200,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S404,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S200),
+            row("DELETE", "/auth/cat/{B.new-cat}",                  NONE,       S401,  S404,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S204,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S404),
+            row("POST",   "/auth/cat/{B.new-cat}/delete",           NONE,       S401,  S404,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S204,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S404),
+            row("POST",   "/auth/cat/{B.new-cat}/rotate",           NONE,       S401,  S404,  SCOPE, SCOPE, SCOPE, DENY,  DENY,  S200,  SCOPE, DENY,  S404,  SCOPE, SCOPE, SCOPE, S404),
             // collections
-            row("POST",   "/collections",                           NEW_NAME,   S401,   S201, SCOPE,S201, S201,  DENY,  DENY,  S201, S201, DENY, S201,  S201,  S201),
-            row("GET",    "/collections",                           NONE,       S401,   S200, S200, S200, S200,  DENY,  DENY,  S200, S200, DENY, S200,  S200,  S200),
-            row("GET",    "/collections/{A.col}",                   NONE,       S401,   S200, S200, S200, S200,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("GET",    "/collections/{B.col}",                   NONE,       S401,   S404, S404, S404, S404,  DENY,  DENY,  S200, S200, DENY, S404,  S404,  S404),
-            row("PATCH",  "/collections/{A.new-col}",               NEW_NAME,   S401,   S200, SCOPE,S200, S200,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("PATCH",  "/collections/{B.new-col}",               NEW_NAME,   S401,   S404, SCOPE,S404, S404,  DENY,  DENY,  S200, S200, DENY, S404,  S404,  S404),
-            row("DELETE", "/collections/{A.new-col}",               NONE,       S401,   S204, SCOPE,S204, S204,  DENY,  DENY,  S404, S404, DENY, S404,  S404,  S404),
-            row("DELETE", "/collections/{B.new-col}",               NONE,       S401,   S404, SCOPE,S404, S404,  DENY,  DENY,  S204, S204, DENY, S404,  S404,  S404),
+            row("POST",   "/collections",                           NEW_NAME,   S401,  S201,  SCOPE, S201,  S201,  DENY,  DENY,  S201,  S201,  DENY,  S201,  S201,  S201,  S201,  S201),
+            row("GET",    "/collections",                           NONE,       S401,  S200,  S200,  S200,  S200,  DENY,  DENY,  S200,  S200,  DENY,  S200,  S200,  S200,  SCOPE, S200),
+            row("GET",    "/collections/{A.col}",                   NONE,       S401,  S200,  S200,  S200,  S200,  DENY,  DENY,  S404,  S404,  DENY,  S404,  S404,  S404,  SCOPE, S200),
+            row("GET",    "/collections/{B.col}",                   NONE,       S401,  S404,  S404,  S404,  S404,  DENY,  DENY,  S200,  S200,  DENY,  S404,  S404,  S404,  SCOPE, S404),
+            row("PATCH",  "/collections/{A.new-col}",               NEW_NAME,   S401,  S200,  SCOPE, S200,  S200,  DENY,  DENY,  S404,  S404,  DENY,  S404,  S404,  S404,  S200,  S200),
+            row("PATCH",  "/collections/{B.new-col}",               NEW_NAME,   S401,  S404,  SCOPE, S404,  S404,  DENY,  DENY,  S200,  S200,  DENY,  S404,  S404,  S404,  S404,  S404),
+            row("DELETE", "/collections/{A.new-col}",               NONE,       S401,  S204,  SCOPE, S204,  S204,  DENY,  DENY,  S404,  S404,  DENY,  S404,  S404,  S404,  S204,  S204),
+            row("DELETE", "/collections/{B.new-col}",               NONE,       S401,  S404,  SCOPE, S404,  S404,  DENY,  DENY,  S204,  S204,  DENY,  S404,  S404,  S404,  S404,  S404),
             // documents
-            row("POST",   "/documents",                             DOC_IN_A,   S401,   S201, SCOPE,S201, S201,  DENY,  S201,  S404, S404, S404, S404,  S404,  S404),
-            row("POST",   "/documents",                             DOC_IN_A2,  S401,   S201, SCOPE,S201, S201,  S404,  S404,  S404, S404, S404, S404,  S404,  S404),
-            row("POST",   "/documents",                             DOC_IN_B,   S401,   S404, SCOPE,S404, S404,  S404,  S404,  S201, S201, S201, S404,  S404,  S404),
-            row("GET",    "/documents",                             NONE,       S401,   S200, S200, S200, S200,  S200,  S200,  S200, S200, S200, S200,  S200,  S200),
-            row("GET",    "/documents?collection_id={A.col}",       NONE,       S401,   S200, S200, S200, S200,  S200,  S200,  S404, S404, S404, S404,  S404,  S404),
-            row("GET",    "/documents?collection_id={A.col2}",      NONE,       S401,   S200, S200, S200, S200,  S404,  S404,  S404, S404, S404, S404,  S404,  S404),
-            row("GET",    "/documents?collection_id={B.col}",       NONE,       S401,   S404, S404, S404, S404,  S404,  S404,  S200, S200, S200, S404,  S404,  S404),
-            row("GET",    "/documents/{A.doc}",                     NONE,       S401,   S200, S200, S200, S200,  S200,  S200,  S404, S404, S404, S404,  S404,  S404),
-            row("GET",    "/documents/{A.doc2}",                    NONE,       S401,   S200, S200, S200, S200,  S404,  S404,  S404, S404, S404, S404,  S404,  S404),
-            row("GET",    "/documents/{B.doc}",                     NONE,       S401,   S404, S404, S404, S404,  S404,  S404,  S200, S200, S200, S404,  S404,  S404),
-            row("PATCH",  "/documents/{A.doc}",                     RETITLE,    S401,   S200, SCOPE,S200, S200,  DENY,  S200,  S404, S404, S404, S404,  S404,  S404),
-            row("PATCH",  "/documents/{A.doc2}",                    RETITLE,    S401,   S200, SCOPE,S200, S200,  S404,  S404,  S404, S404, S404, S404,  S404,  S404),
-            row("PATCH",  "/documents/{B.doc}",                     RETITLE,    S401,   S404, SCOPE,S404, S404,  S404,  S404,  S200, S200, S200, S404,  S404,  S404),
-            row("PATCH",  "/documents/{A.new-doc}",                 MOVE_TO_A2, S401,   S200, SCOPE,S200, S200,  DENY,  S404,  S404, S404, S404, S404,  S404,  S404),
-            row("PATCH",  "/documents/{B.new-doc}",                 MOVE_TO_A,  S401,   S404, SCOPE,S404, S404,  S404,  S404,  S404, S404, S404, S404,  S404,  S404),
-            row("DELETE", "/documents/{A.new-doc}",                 NONE,       S401,   S204, SCOPE,S204, S204,  DENY,  S204,  S404, S404, S404, S404,  S404,  S404),
-            row("DELETE", "/documents/{A.new-doc2}",                NONE,       S401,   S204, SCOPE,S204, S204,  S404,  S404,  S404, S404, S404, S404,  S404,  S404),
-            row("DELETE", "/documents/{B.new-doc}",                 NONE,       S401,   S404, SCOPE,S404, S404,  S404,  S404,  S204, S204, S204, S404,  S404,  S404),
-            row("POST",   "/documents/search",                      SEARCH_ALL, S401,   S200, S200, S200, S200,  S200,  S200,  S200, S200, S200, S200,  S200,  S200),
-            row("POST",   "/documents/search",                      SEARCH_A,   S401,   S200, S200, S200, S200,  S200,  S200,  S404, S404, S404, S404,  S404,  S404),
-            row("POST",   "/documents/search",                      SEARCH_A2,  S401,   S200, S200, S200, S200,  S404,  S404,  S404, S404, S404, S404,  S404,  S404),
-            row("POST",   "/documents/search",                      SEARCH_B,   S401,   S404, S404, S404, S404,  S404,  S404,  S200, S200, S200, S404,  S404,  S404),
+            row("POST",   "/documents",                             DOC_IN_A,   S401,  S201,  SCOPE, S201,  S201,  DENY,  S201,  S404,  S404,  S404,  S404,  S404,  S404,  S201,  S201),
+            row("POST",   "/documents",                             DOC_IN_A2,  S401,  S201,  SCOPE, S201,  S201,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S201,  S201),
+            row("POST",   "/documents",                             DOC_IN_B,   S401,  S404,  SCOPE, S404,  S404,  S404,  S404,  S201,  S201,  S201,  S404,  S404,  S404,  S404,  S404),
+            row("GET",    "/documents",                             NONE,       S401,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  SCOPE, S200),
+            row("GET",    "/documents?collection_id={A.col}",       NONE,       S401,  S200,  S200,  S200,  S200,  S200,  S200,  S404,  S404,  S404,  S404,  S404,  S404,  SCOPE, S200),
+            row("GET",    "/documents?collection_id={A.col2}",      NONE,       S401,  S200,  S200,  S200,  S200,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  SCOPE, S200),
+            row("GET",    "/documents?collection_id={B.col}",       NONE,       S401,  S404,  S404,  S404,  S404,  S404,  S404,  S200,  S200,  S200,  S404,  S404,  S404,  SCOPE, S404),
+            row("GET",    "/documents/{A.doc}",                     NONE,       S401,  S200,  S200,  S200,  S200,  S200,  S200,  S404,  S404,  S404,  S404,  S404,  S404,  SCOPE, S200),
+            row("GET",    "/documents/{A.doc2}",                    NONE,       S401,  S200,  S200,  S200,  S200,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  SCOPE, S200),
+            row("GET",    "/documents/{B.doc}",                     NONE,       S401,  S404,  S404,  S404,  S404,  S404,  S404,  S200,  S200,  S200,  S404,  S404,  S404,  SCOPE, S404),
+            row("PATCH",  "/documents/{A.doc}",                     RETITLE,    S401,  S200,  SCOPE, S200,  S200,  DENY,  S200,  S404,  S404,  S404,  S404,  S404,  S404,  S200,  S200),
+            row("PATCH",  "/documents/{A.doc2}",                    RETITLE,    S401,  S200,  SCOPE, S200,  S200,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S200,  S200),
+            row("PATCH",  "/documents/{B.doc}",                     RETITLE,    S401,  S404,  SCOPE, S404,  S404,  S404,  S404,  S200,  S200,  S200,  S404,  S404,  S404,  S404,  S404),
+            row("PATCH",  "/documents/{A.new-doc}",                 MOVE_TO_A2, S401,  S200,  SCOPE, S200,  S200,  DENY,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S200,  S200),
+            row("PATCH",  "/documents/{B.new-doc}",                 MOVE_TO_A,  S401,  S404,  SCOPE, S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404),
+            row("DELETE", "/documents/{A.new-doc}",                 NONE,       S401,  S204,  SCOPE, S204,  S204,  DENY,  S204,  S404,  S404,  S404,  S404,  S404,  S404,  S204,  S204),
+            row("DELETE", "/documents/{A.new-doc2}",                NONE,       S401,  S204,  SCOPE, S204,  S204,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S204,  S204),
+            row("DELETE", "/documents/{B.new-doc}",                 NONE,       S401,  S404,  SCOPE, S404,  S404,  S404,  S404,  S204,  S204,  S204,  S404,  S404,  S404,  S404,  S404),
+            row("POST",   "/documents/search",                      SEARCH_ALL, S401,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  S200,  SCOPE, S200),
+            row("POST",   "/documents/search",                      SEARCH_A,   S401,  S200,  S200,  S200,  S200,  S200,  S200,  S404,  S404,  S404,  S404,  S404,  S404,  SCOPE, S200),
+            row("POST",   "/documents/search",                      SEARCH_A2,  S401,  S200,  S200,  S200,  S200,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  S404,  SCOPE, S200),
+            row("POST",   "/documents/search",                      SEARCH_B,   S401,  S404,  S404,  S404,  S404,  S404,  S404,  S200,  S200,  S200,  S404,  S404,  S404,  SCOPE, S404),
             // administration (a superuser's token without the admin scope lacks a scope: INSUFFICIENT_SCOPE)
-            row("GET",    "/admin/users",                           NONE,       S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S200,  S200,  SCOPE),
-            row("GET",    "/admin/users/search?query=matrix",       NONE,       S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S200,  S200,  SCOPE),
-            row("GET",    "/admin/users/{victim}",                  NONE,       S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S200,  S200,  SCOPE),
-            row("GET",    "/admin/users/{nobody}",                  NONE,       S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S404,  S404,  SCOPE),
-            row("PATCH",  "/admin/users/{victim}",                  ACTIVATE,   S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S200,  S200,  SCOPE),
-            row("DELETE", "/admin/users/{new-user}",                NONE,       S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S204,  S204,  SCOPE),
-            row("POST",   "/admin/users/{new-user}/promote",        NONE,       S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S200,  S200,  SCOPE),
-            row("GET",    "/admin/usage/{victim}",                  NONE,       S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S200,  S200,  SCOPE),
-            row("GET",    "/admin/usage/{victim}/history",          NONE,       S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S200,  S200,  SCOPE),
-            row("GET",    "/admin/usage/{nobody}",                  NONE,       S401,   DENY, DENY, DENY, DENY,  DENY,  DENY,  DENY, DENY, DENY, S404,  S404,  SCOPE));
+            row("GET",    "/admin/users",                           NONE,       S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S200,  S200,  SCOPE, DENY,  DENY),
+            row("GET",    "/admin/users/search?query=matrix",       NONE,       S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S200,  S200,  SCOPE, DENY,  DENY),
+            row("GET",    "/admin/users/{victim}",                  NONE,       S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S200,  S200,  SCOPE, DENY,  DENY),
+            row("GET",    "/admin/users/{nobody}",                  NONE,       S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S404,  S404,  SCOPE, DENY,  DENY),
+            row("PATCH",  "/admin/users/{victim}",                  ACTIVATE,   S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S200,  S200,  SCOPE, DENY,  DENY),
+            row("DELETE", "/admin/users/{new-user}",                NONE,       S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S204,  S204,  SCOPE, DENY,  DENY),
+            row("POST",   "/admin/users/{new-user}/promote",        NONE,       S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S200,  S200,  SCOPE, DENY,  DENY),
+            row("GET",    "/admin/usage/{victim}",                  NONE,       S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S200,  S200,  SCOPE, DENY,  DENY),
+            row("GET",    "/admin/usage/{victim}/history",          NONE,       S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S200,  S200,  SCOPE, DENY,  DENY),
+            row("GET",    "/admin/usage/{nobody}",                  NONE,       S401,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  DENY,  S404,  S404,  SCOPE, DENY,  DENY));
 
     record Row(String method, String path, Body body, Expect invalid, List<Expect> valid) {
         String title() {
@@ -220,11 +226,11 @@ class AuthorizationMatrixTest {
     }
 
     // ---- the world the table runs in -----------------------------------------------------------------------------
-    private static RunningServer server;
+    private static TestServer server;
     private static Api api;
-    private static Accounts.Account a;
-    private static Accounts.Account b;
-    private static Accounts.Account admin;
+    private static TestUser a;
+    private static TestUser b;
+    private static TestUser admin;
     /** Placeholder → id, for the objects set up once. */
     private static final Map<String, String> FIXED = new HashMap<>();
     /** Id → zone, for the leak check: which callers may see it. */
@@ -260,49 +266,52 @@ class AuthorizationMatrixTest {
 
     @BeforeAll
     static void setUp() {
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(TestServerProperties.superuser());
         properties.put("ainstruct.jwt-secret", JWT_SECRET);
-        properties.put("ainstruct.admin.username", ADMIN_USERNAME);
-        properties.put("ainstruct.admin.email", "root@example.org");
-        properties.put("ainstruct.admin.password", ADMIN_PASSWORD);
-        properties.put("ainstruct.registrations-per-hour", 1_000_000);
-        properties.put("ainstruct.login-attempts-per-minute", 1_000_000);
-        server = RunningServer.start(properties);
-        api = server.api();
+        server = TestServer.start(properties);
+        api = new Api(server.uri());
 
-        admin = Accounts.login(api, ADMIN_USERNAME, ADMIN_PASSWORD);
-        a = Accounts.register(api, "alice");
-        b = Accounts.register(api, "bob");
-        Accounts.Account c = Accounts.register(api, "carol");
+        admin = server.users().admin();
+        a = server.users().register("alice");
+        b = server.users().register("bob");
+        TestUser c = server.users().register("carol");
 
         // A's objects: A.col (reached by A's CATs), A.col2; a document in each.
-        fixed("A.col", Accounts.collection(api, a.accessToken(), "matrix-a"), Zone.A);
-        fixed("A.col2", Accounts.collection(api, a.accessToken(), "matrix-a2"), Zone.A2);
+        fixed("A.col", server.users().createCollection(a, "matrix-a"), Zone.A);
+        fixed("A.col2", server.users().createCollection(a, "matrix-a2"), Zone.A2);
         fixed("A.doc", Accounts.document(api, a.accessToken(), FIXED.get("A.col"), "A doc"), Zone.A);
         fixed("A.doc2", Accounts.document(api, a.accessToken(), FIXED.get("A.col2"), "A doc 2"), Zone.A2);
-        fixed("B.col", Accounts.collection(api, b.accessToken(), "matrix-b"), Zone.B);
+        fixed("B.col", server.users().createCollection(b, "matrix-b"), Zone.B);
         fixed("B.doc", Accounts.document(api, b.accessToken(), FIXED.get("B.col"), "B doc"), Zone.B);
-        FIXED.put("victim", Accounts.register(api, "victim").id());
+        FIXED.put("victim", server.users().register("victim").id());
         FIXED.put("nobody", UUID.randomUUID().toString());
 
         // The valid callers, in column order.
         valid("A JWT", Party.A, a.accessToken());
-        valid("A PAT{read}", Party.A, aToken(Accounts.pat(api, a.accessToken(), "read")));
-        valid("A PAT{read,write}", Party.A, aToken(Accounts.pat(api, a.accessToken(), "read", "write")));
+        valid("A PAT{read}", Party.A, aToken(server.users().pat(a, Scope.READ)));
+        valid("A PAT{read,write}", Party.A, aToken(server.users().pat(a, Scope.READ, Scope.WRITE)));
         // A holds an admin PAT minted while a superuser; demoting A must take the admin scope away from it.
         assertThat(api.post("/api/v1/admin/users/" + a.id() + "/promote", admin.accessToken(), "").status()).isEqualTo(200);
-        String demotedAdminPat = aToken(Accounts.pat(api, a.accessToken(), "read", "write", "admin"));
+        TestUser aAsSuperuser = server.users().login(a.username(), a.password());
+        String demotedAdminPat = aToken(server.users().pat(aAsSuperuser, Scope.READ, Scope.WRITE, Scope.ADMIN));
         assertThat(api.get("/api/v1/admin/users", demotedAdminPat).status()).as("admin PAT while A is a superuser").isEqualTo(200);
         assertThat(api.patch("/api/v1/admin/users/" + a.id(), admin.accessToken(), Map.of("is_superuser", false)).status()).isEqualTo(200);
         valid("A PAT{read,write,admin} (A since demoted)", Party.A, demotedAdminPat);
-        valid("A CAT read", Party.A_CAT, aToken(Accounts.cat(api, a.accessToken(), FIXED.get("A.col"), "read")));
-        valid("A CAT read_write", Party.A_CAT, aToken(Accounts.cat(api, a.accessToken(), FIXED.get("A.col"), "read_write")));
+        valid("A CAT read", Party.A_CAT, aToken(server.users().cat(a, FIXED.get("A.col"), Permission.READ)));
+        valid("A CAT read_write", Party.A_CAT, aToken(server.users().cat(a, FIXED.get("A.col"), Permission.READ_WRITE)));
         valid("B JWT", Party.B, b.accessToken());
-        valid("B PAT{read,write}", Party.B, bToken(Accounts.pat(api, b.accessToken(), "read", "write")));
-        valid("B CAT read_write", Party.B_CAT, bToken(Accounts.cat(api, b.accessToken(), FIXED.get("B.col"), "read_write")));
+        valid("B PAT{read,write}", Party.B, bToken(server.users().pat(b, Scope.READ, Scope.WRITE)));
+        valid("B CAT read_write", Party.B_CAT, bToken(server.users().cat(b, FIXED.get("B.col"), Permission.READ_WRITE)));
         valid("admin JWT", Party.NOBODY, admin.accessToken());
-        valid("admin PAT{read,write,admin}", Party.NOBODY, Accounts.pat(api, admin.accessToken(), "read", "write", "admin")[1]);
-        valid("admin PAT{read,write}", Party.NOBODY, Accounts.pat(api, admin.accessToken(), "read", "write")[1]);
+        valid("admin PAT{read,write,admin}", Party.NOBODY, server.users().pat(admin, Scope.READ, Scope.WRITE, Scope.ADMIN).secret());
+        valid("admin PAT{read,write}", Party.NOBODY, server.users().pat(admin, Scope.READ, Scope.WRITE).secret());
+        valid("A PAT{write}", Party.A, aToken(server.users().pat(a, Scope.WRITE)));
+        // The longest lifetime, so that it outlives every token it rotates in the table.
+        var tokensPat = api.post("/api/v1/auth/pat", a.accessToken(), Map.of("label", "matrix tokens",
+                "scopes", List.of("read", "write", "tokens"), "expires_in_days", 365));
+        assertThat(tokensPat.status()).as(tokensPat.raw()).isEqualTo(201);
+        ZONES.put(tokensPat.text("id"), Zone.A_TOKENS);
+        valid("A PAT{read,write,tokens}", Party.A, tokensPat.text("token"));
         assertThat(VALID.keySet()).containsExactlyElementsOf(COLUMNS);
 
         // The invalid ones.
@@ -311,28 +320,28 @@ class AuthorizationMatrixTest {
         invalid("unknown PAT", Forge.secret("pat_live_"), "INVALID_TOKEN");
         invalid("unknown CAT", Forge.secret("cat_live_"), "INVALID_TOKEN");
         String expired = Forge.secret("pat_live_");
-        ZONES.put(Forge.insertPat(server.databaseUrl, a.id(), expired, Instant.now().minusSeconds(3600), true, "read", "write"), Zone.A_TOKENS);
+        ZONES.put(Forge.insertPat(server.databaseUrl(), a.id(), expired, Instant.now().minusSeconds(3600), true, "read", "write"), Zone.A_TOKENS);
         invalid("A PAT expired", expired, "INVALID_TOKEN");
-        String[] revoked = Accounts.pat(api, a.accessToken(), "read", "write");
-        ZONES.put(revoked[0], Zone.A_TOKENS);
-        assertThat(api.delete("/api/v1/auth/pat/" + revoked[0], a.accessToken()).status()).isEqualTo(204);
-        invalid("A PAT revoked", revoked[1], "INVALID_TOKEN");
-        String[] rotated = Accounts.pat(api, a.accessToken(), "read", "write");
-        ZONES.put(rotated[0], Zone.A_TOKENS);
-        assertThat(api.post("/api/v1/auth/pat/" + rotated[0] + "/rotate", a.accessToken(), "").status()).isEqualTo(200);
-        invalid("A PAT rotated away (old secret)", rotated[1], "INVALID_TOKEN");
-        String[] revokedCat = Accounts.cat(api, a.accessToken(), FIXED.get("A.col"), "read_write");
-        ZONES.put(revokedCat[0], Zone.A_TOKENS);
-        assertThat(api.delete("/api/v1/auth/cat/" + revokedCat[0], a.accessToken()).status()).isEqualTo(204);
-        invalid("A CAT revoked", revokedCat[1], "INVALID_TOKEN");
-        String[] rotatedCat = Accounts.cat(api, a.accessToken(), FIXED.get("A.col"), "read_write");
-        ZONES.put(rotatedCat[0], Zone.A_TOKENS);
-        assertThat(api.post("/api/v1/auth/cat/" + rotatedCat[0] + "/rotate", a.accessToken(), "").status()).isEqualTo(200);
-        invalid("A CAT rotated away (old secret)", rotatedCat[1], "INVALID_TOKEN");
+        Issued revoked = server.users().pat(a, Scope.READ, Scope.WRITE);
+        ZONES.put(revoked.id(), Zone.A_TOKENS);
+        assertThat(api.delete("/api/v1/auth/pat/" + revoked.id(), a.accessToken()).status()).isEqualTo(204);
+        invalid("A PAT revoked", revoked.secret(), "INVALID_TOKEN");
+        Issued rotated = server.users().pat(a, Scope.READ, Scope.WRITE);
+        ZONES.put(rotated.id(), Zone.A_TOKENS);
+        assertThat(api.post("/api/v1/auth/pat/" + rotated.id() + "/rotate", a.accessToken(), "").status()).isEqualTo(200);
+        invalid("A PAT rotated away (old secret)", rotated.secret(), "INVALID_TOKEN");
+        Issued revokedCat = server.users().cat(a, FIXED.get("A.col"), Permission.READ_WRITE);
+        ZONES.put(revokedCat.id(), Zone.A_TOKENS);
+        assertThat(api.delete("/api/v1/auth/cat/" + revokedCat.id(), a.accessToken()).status()).isEqualTo(204);
+        invalid("A CAT revoked", revokedCat.secret(), "INVALID_TOKEN");
+        Issued rotatedCat = server.users().cat(a, FIXED.get("A.col"), Permission.READ_WRITE);
+        ZONES.put(rotatedCat.id(), Zone.A_TOKENS);
+        assertThat(api.post("/api/v1/auth/cat/" + rotatedCat.id() + "/rotate", a.accessToken(), "").status()).isEqualTo(200);
+        invalid("A CAT rotated away (old secret)", rotatedCat.secret(), "INVALID_TOKEN");
 
         // C's session and tokens work, then an admin deactivates C: they must stop at once.
-        String cPat = Accounts.pat(api, c.accessToken(), "read", "write")[1];
-        String cCat = Accounts.cat(api, c.accessToken(), api.defaultCollection(c.accessToken()), "read_write")[1];
+        String cPat = server.users().pat(c, Scope.READ, Scope.WRITE).secret();
+        String cCat = server.users().cat(c, api.defaultCollection(c.accessToken()), Permission.READ_WRITE).secret();
         assertThat(api.get("/api/v1/auth/profile", cPat).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/documents", cCat).status()).isEqualTo(200);
         assertThat(api.patch("/api/v1/admin/users/" + c.id(), admin.accessToken(), Map.of("is_active", false)).status()).isEqualTo(200);
@@ -363,14 +372,14 @@ class AuthorizationMatrixTest {
         ZONES.put(id, zone);
     }
 
-    private static String aToken(String[] created) {
-        ZONES.put(created[0], Zone.A_TOKENS);
-        return created[1];
+    private static String aToken(Issued created) {
+        ZONES.put(created.id(), Zone.A_TOKENS);
+        return created.secret();
     }
 
-    private static String bToken(String[] created) {
-        ZONES.put(created[0], Zone.B_TOKENS);
-        return created[1];
+    private static String bToken(Issued created) {
+        ZONES.put(created.id(), Zone.B_TOKENS);
+        return created.secret();
     }
 
     private static void valid(String label, Party party, String token) {
@@ -414,6 +423,10 @@ class AuthorizationMatrixTest {
 
         String context = row.title() + " as " + who + ": " + response.raw();
         assertThat(response.status()).as(context).isEqualTo(expected.status);
+        if (who.label().equals("A PAT{write}")) {
+            assertThat(response.raw()).as("a caller who may not read gets no content: " + context)
+                    .doesNotContain("\"content\":\"");
+        }
         if (!expected.success()) {
             String code = response.errorCode();
             assertThat(code).as("error code of " + context).isNotNull();
@@ -476,10 +489,10 @@ class AuthorizationMatrixTest {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         switch (placeholder) {
             case "A.new-col":
-                return new Target("collection", Accounts.collection(api, a.accessToken(), "new " + unique), null, a.accessToken(),
+                return new Target("collection", server.users().createCollection(a, "new " + unique), null, a.accessToken(),
                         Zone.A2, "new " + unique, null);
             case "B.new-col":
-                return new Target("collection", Accounts.collection(api, b.accessToken(), "new " + unique), null, b.accessToken(),
+                return new Target("collection", server.users().createCollection(b, "new " + unique), null, b.accessToken(),
                         Zone.B, "new " + unique, null);
             case "A.new-doc":
                 return document(a, "A.col", Zone.A, unique);
@@ -488,28 +501,28 @@ class AuthorizationMatrixTest {
             case "B.new-doc":
                 return document(b, "B.col", Zone.B, unique);
             case "A.new-pat":
-                return token("pat", Accounts.pat(api, a.accessToken(), "read"), a, Zone.A_TOKENS);
+                return token("pat", server.users().pat(a, Scope.READ), a, Zone.A_TOKENS);
             case "B.new-pat":
-                return token("pat", Accounts.pat(api, b.accessToken(), "read"), b, Zone.B_TOKENS);
+                return token("pat", server.users().pat(b, Scope.READ), b, Zone.B_TOKENS);
             case "A.new-cat":
-                return token("cat", Accounts.cat(api, a.accessToken(), FIXED.get("A.col"), "read"), a, Zone.A_TOKENS);
+                return token("cat", server.users().cat(a, FIXED.get("A.col"), Permission.READ), a, Zone.A_TOKENS);
             case "B.new-cat":
-                return token("cat", Accounts.cat(api, b.accessToken(), FIXED.get("B.col"), "read"), b, Zone.B_TOKENS);
+                return token("cat", server.users().cat(b, FIXED.get("B.col"), Permission.READ), b, Zone.B_TOKENS);
             case "new-user":
-                return new Target("user", Accounts.register(api, "target").id(), null, admin.accessToken(), Zone.USERS, null, null);
+                return new Target("user", server.users().register("target").id(), null, admin.accessToken(), Zone.USERS, null, null);
             default:
                 throw new IllegalArgumentException("unknown placeholder {" + placeholder + "}");
         }
     }
 
-    private static Target document(Accounts.Account owner, String collection, Zone zone, String unique) {
+    private static Target document(TestUser owner, String collection, Zone zone, String unique) {
         String title = "new " + unique;
         return new Target("document", Accounts.document(api, owner.accessToken(), FIXED.get(collection), title), null,
                 owner.accessToken(), zone, title, FIXED.get(collection));
     }
 
-    private static Target token(String kind, String[] created, Accounts.Account owner, Zone zone) {
-        return new Target(kind, created[0], created[1], owner.accessToken(), zone, null, null);
+    private static Target token(String kind, Issued created, TestUser owner, Zone zone) {
+        return new Target(kind, created.id(), created.secret(), owner.accessToken(), zone, null, null);
     }
 
     /** The target exists, unchanged; a token's secret still works (it was neither revoked nor rotated). */

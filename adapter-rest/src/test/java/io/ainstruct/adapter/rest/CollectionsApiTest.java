@@ -1,8 +1,8 @@
 package io.ainstruct.adapter.rest;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.ainstruct.testsupport.server.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 import java.util.UUID;
@@ -10,23 +10,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CollectionsApiTest {
-    private static RunningServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(Map.of());
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
+    private static final Api api = new Api(server.uri());
 
     @Test
     void createListGetRenameDelete() {
-        String token = api.newUser("owner");
+        String token = server.users().register("owner").accessToken();
         var created = api.post("/api/v1/collections", token, Map.of("name", "Recettes 🍞"));
         assertThat(created.status()).isEqualTo(201);
         String id = created.text("id");
@@ -46,7 +36,7 @@ class CollectionsApiTest {
 
     @Test
     void duplicateNamesConflict() {
-        String token = api.newUser("dup");
+        String token = server.users().register("dup").accessToken();
         api.post("/api/v1/collections", token, Map.of("name", "notes"));
         var again = api.post("/api/v1/collections", token, Map.of("name", "notes"));
         assertThat(again.status()).isEqualTo(409);
@@ -55,8 +45,8 @@ class CollectionsApiTest {
 
     @Test
     void anotherUsersCollectionDoesNotExistForYou() {
-        String alice = api.newUser("alice");
-        String bob = api.newUser("bob");
+        String alice = server.users().register("alice").accessToken();
+        String bob = server.users().register("bob").accessToken();
         String aliceCollection = api.defaultCollection(alice);
         for (var response : new Api.Response[]{
                 api.get("/api/v1/collections/" + aliceCollection, bob),
@@ -70,7 +60,7 @@ class CollectionsApiTest {
 
     @Test
     void badIdsAndNamesAreClientErrors() {
-        String token = api.newUser("typo");
+        String token = server.users().register("typo").accessToken();
         var badId = api.get("/api/v1/collections/not-a-uuid", token);
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.errorCode()).isEqualTo("INVALID_ID");

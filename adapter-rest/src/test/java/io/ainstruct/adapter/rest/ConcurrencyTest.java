@@ -1,9 +1,9 @@
 package io.ainstruct.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.ainstruct.testsupport.server.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -26,25 +26,14 @@ class ConcurrencyTest {
     private static final String[] WORDS = ("harbour lantern quartz meadow falcon copper glacier orchard velvet summit "
             + "thunder willow saffron canyon ember lagoon marble prairie comet tundra").split(" ");
 
-    private static RunningServer server;
-    private static Api api;
-    private static Sql sql;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(Map.of());
-        api = server.api();
-        sql = server.sql();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
+    private static final Api api = new Api(server.uri());
+    private static final Sql sql = Sql.of(server);
 
     @Test
     void twentySimultaneousCreationsOfOneNameMakeOneCollectionAndNineteenConflicts() {
-        String token = api.newUser("racer");
+        String token = server.users().register("racer").accessToken();
         List<Api.Response> answers = Concurrently.run(20, i -> api.post("/api/v1/collections", token, Map.of("name", "inbox")));
 
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
@@ -59,7 +48,7 @@ class ConcurrencyTest {
 
     @Test
     void twentySimultaneousCreationsOfDifferentNamesAllSucceed() {
-        String token = api.newUser("builder");
+        String token = server.users().register("builder").accessToken();
         List<Api.Response> answers = Concurrently.run(20, i -> api.post("/api/v1/collections", token, Map.of("name", "shelf-" + i)));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.raw()).isEqualTo(201));
@@ -68,7 +57,7 @@ class ConcurrencyTest {
 
     @Test
     void aThousandDocumentsFromSixteenClientsAreAllStoredOnceWithTheirChunksAndBecomeSearchable() {
-        String token = api.newUser("ingester");
+        String token = server.users().register("ingester").accessToken();
         String collection = api.post("/api/v1/collections", token, Map.of("name", "bulk")).text("id");
         int clients = 16;
         int perClient = 64;
@@ -117,7 +106,7 @@ class ConcurrencyTest {
 
     @Test
     void theSameContentSentConcurrentlyBecomesOneDocument() {
-        String token = api.newUser("twin");
+        String token = server.users().register("twin").accessToken();
         String collection = api.defaultCollection(token);
         String content = "# Twins\n\nThe same words, sent by eight clients at once: " + UUID.randomUUID();
         List<Api.Response> answers = Concurrently.run(8, i -> api.post("/api/v1/documents", token,

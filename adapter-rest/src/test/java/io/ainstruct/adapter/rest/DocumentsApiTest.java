@@ -1,8 +1,9 @@
 package io.ainstruct.adapter.rest;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.ainstruct.testsupport.OversizedMetadata;
+import io.ainstruct.testsupport.server.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -12,20 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DocumentsApiTest {
     private static final int MAX_DOCUMENT_BYTES = 200_000;
-    private static RunningServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(Map.of("ainstruct.max-document-bytes", MAX_DOCUMENT_BYTES,
-                "micronaut.server.max-request-size", "1MB"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.start(Map.of("ainstruct.max-document-bytes", MAX_DOCUMENT_BYTES,
+            "micronaut.server.max-request-size", "1MB"));
+    private static final Api api = new Api(server.uri());
 
     private static Map<String, Object> document(String collectionId, String title, String content) {
         Map<String, Object> body = new HashMap<>();
@@ -37,7 +28,7 @@ class DocumentsApiTest {
 
     @Test
     void storeGetListUpdateDelete() {
-        String token = api.newUser("writer");
+        String token = server.users().register("writer").accessToken();
         String collection = api.defaultCollection(token);
         Map<String, Object> body = document(collection, "Kafka notes", "# Kafka\n\nPartitions order messages.\n\n## Consumers\n\nGroups share partitions.");
         body.put("metadata", Map.of("topic", "streaming", "year", 2024));
@@ -70,7 +61,7 @@ class DocumentsApiTest {
 
     @Test
     void identicalContentInOneCollectionIsStoredOnce() {
-        String token = api.newUser("dedup");
+        String token = server.users().register("dedup").accessToken();
         String collection = api.defaultCollection(token);
         var first = api.post("/api/v1/documents", token, document(collection, "A", "Same words, same hash."));
         var second = api.post("/api/v1/documents", token, document(collection, "B", "Same words, same hash."));
@@ -82,8 +73,8 @@ class DocumentsApiTest {
 
     @Test
     void documentsMoveBetweenOwnCollectionsOnly() {
-        String alice = api.newUser("mover");
-        String bob = api.newUser("bystander");
+        String alice = server.users().register("mover").accessToken();
+        String bob = server.users().register("bystander").accessToken();
         String from = api.defaultCollection(alice);
         String to = api.post("/api/v1/collections", alice, Map.of("name", "archive")).text("id");
         String id = api.post("/api/v1/documents", alice, document(from, "Movable", "Boxes and tape.")).text("id");
@@ -99,8 +90,8 @@ class DocumentsApiTest {
 
     @Test
     void anotherUsersDocumentsAreInvisible() {
-        String alice = api.newUser("private");
-        String bob = api.newUser("curious");
+        String alice = server.users().register("private").accessToken();
+        String bob = server.users().register("curious").accessToken();
         String aliceCollection = api.defaultCollection(alice);
         String id = api.post("/api/v1/documents", alice, document(aliceCollection, "Diary", "Dear diary.")).text("id");
 
@@ -121,7 +112,7 @@ class DocumentsApiTest {
 
     @Test
     void badInputIsRefusedWithAClearCode() {
-        String token = api.newUser("careless");
+        String token = server.users().register("careless").accessToken();
         String collection = api.defaultCollection(token);
 
         assertThat(api.postRaw("/api/v1/documents", token, "{not json").errorCode()).isEqualTo("MALFORMED_REQUEST");
@@ -134,7 +125,9 @@ class DocumentsApiTest {
         assertThat(api.post("/api/v1/documents", token, wrongType).errorCode()).isEqualTo("VALIDATION_ERROR");
         var notAnObject = document(collection, "t", "c");
         notAnObject.put("metadata", "just a string");
-        assertThat(api.post("/api/v1/documents", token, notAnObject).status()).isBetween(400, 422);
+        var malformed = api.post("/api/v1/documents", token, notAnObject);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.errorCode()).isEqualTo("MALFORMED_REQUEST");
 
         assertThat(api.get("/api/v1/documents/" + UUID.randomUUID(), token).errorCode()).isEqualTo("DOCUMENT_NOT_FOUND");
         assertThat(api.get("/api/v1/documents/12345", token).errorCode()).isEqualTo("INVALID_ID");
@@ -147,7 +140,7 @@ class DocumentsApiTest {
 
     @Test
     void oversizedDocumentsAndBodiesAre413() {
-        String token = api.newUser("hoarder");
+        String token = server.users().register("hoarder").accessToken();
         String collection = api.defaultCollection(token);
         var overLimit = api.post("/api/v1/documents", token, document(collection, "Big", "é".repeat(MAX_DOCUMENT_BYTES / 2 + 1)));
         assertThat(overLimit.status()).isEqualTo(413);
@@ -159,5 +152,61 @@ class DocumentsApiTest {
 
         var atLimit = api.post("/api/v1/documents", token, document(collection, "Fits", "ü".repeat(MAX_DOCUMENT_BYTES / 2)));
         assertThat(atLimit.status()).isEqualTo(201);
+    }
+
+    /**
+     * 64 KB, 10,000 keys, and objects nested as deep as the JSON parser goes (1,000 levels with the body itself) are
+     * refused on store and update; nothing is stored or changed.
+     */
+    @Test
+    void oversizedMetadataIs413OnStoreAndUpdate() {
+        String token = server.users().register("metadata-hoarder").accessToken();
+        String collection = api.defaultCollection(token);
+        Map<String, Object> fits = document(collection, "Fits", "Small metadata.");
+        fits.put("metadata", OversizedMetadata.nested(8));
+        String id = api.post("/api/v1/documents", token, fits).text("id");
+
+        Map<String, Map<String, Object>> attacks = Map.of("64 KB", OversizedMetadata.sixtyFourKilobytes(),
+                "10,000 keys", OversizedMetadata.tenThousandKeys(), "9 levels", OversizedMetadata.nested(9),
+                "999 levels in a body of 1,000", OversizedMetadata.nested(999));
+        attacks.forEach((attack, metadata) -> {
+            Map<String, Object> body = document(collection, attack, "Content of " + attack);
+            body.put("metadata", metadata);
+            var stored = api.post("/api/v1/documents", token, body);
+            assertThat(stored.status()).as(attack).isEqualTo(413);
+            assertThat(stored.errorCode()).as(attack).isEqualTo("METADATA_TOO_LARGE");
+            var updated = api.patch("/api/v1/documents/" + id, token, Map.of("metadata", metadata));
+            assertThat(updated.status()).as(attack).isEqualTo(413);
+            assertThat(updated.errorCode()).as(attack).isEqualTo("METADATA_TOO_LARGE");
+        });
+
+        assertThat(api.get("/api/v1/documents?collection_id=" + collection, token).body().path("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/documents/" + id, token).body().path("metadata").path("a").path("a").isObject()).isTrue();
+    }
+
+    /** {@code GET} answers 403, and neither an empty PATCH nor storing the same content again reads for the caller. */
+    @Test
+    void aWriteOnlyPatGetsNoContentFromPatchOrADuplicateStore() {
+        var owner = server.users().register("write-only-owner");
+        String collection = api.defaultCollection(owner.accessToken());
+        String secret = "The launch code is 0000.";
+        Map<String, Object> original = document(collection, "Secret plan", secret);
+        original.put("metadata", Map.of("classified", true));
+        String id = api.post("/api/v1/documents", owner.accessToken(), original).text("id");
+        String writeOnly = server.users().pat(owner, io.ainstruct.domain.access.Scope.WRITE).secret();
+        assertThat(api.get("/api/v1/documents/" + id, writeOnly).status()).isEqualTo(403);
+
+        var patched = api.patch("/api/v1/documents/" + id, writeOnly, Map.of());
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.text("id")).isEqualTo(id);
+        assertThat(patched.body().path("content").isNull()).isTrue();
+        assertThat(patched.raw()).doesNotContain(secret).doesNotContain("Secret plan").doesNotContain("classified");
+
+        var duplicate = api.post("/api/v1/documents", writeOnly, document(collection, "Guess", secret));
+        assertThat(duplicate.status()).isEqualTo(200);
+        assertThat(duplicate.text("id")).isEqualTo(id);
+        assertThat(duplicate.raw()).doesNotContain("Secret plan").doesNotContain(secret);
+
+        assertThat(api.patch("/api/v1/documents/" + id, owner.accessToken(), Map.of()).text("content")).isEqualTo(secret);
     }
 }

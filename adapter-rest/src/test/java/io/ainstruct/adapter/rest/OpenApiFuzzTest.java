@@ -1,9 +1,15 @@
 package io.ainstruct.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import io.ainstruct.domain.access.Permission;
+import io.ainstruct.domain.access.Scope;
+import io.ainstruct.testsupport.server.Issued;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestServerProperties;
+import io.ainstruct.testsupport.server.TestUser;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
 
 import java.net.URI;
@@ -35,8 +41,9 @@ class OpenApiFuzzTest {
     private static final int ROUNDS = 12;
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static RunningServer server;
-    private static Api api;
+    @RegisterExtension
+    static final TestServer server = TestServer.start(TestServerProperties.superuser());
+    private static final Api api = new Api(server.uri());
     private static final List<String> tokens = new ArrayList<>();
     private static final List<String> knownIds = new ArrayList<>();
     private static int resent;
@@ -44,22 +51,14 @@ class OpenApiFuzzTest {
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start(Map.of("ainstruct.admin.username", "fuzz-admin",
-                "ainstruct.admin.email", "fuzz-admin@example.org", "ainstruct.admin.password", Accounts.PASSWORD));
-        api = server.api();
-        Accounts.Account admin = Accounts.login(api, "fuzz-admin", Accounts.PASSWORD);
-        Accounts.Account user = Accounts.register(api, "fuzzed");
+        TestUser admin = server.users().admin();
+        TestUser user = server.users().register("fuzzed");
         String collection = api.defaultCollection(user.accessToken());
-        String[] pat = Accounts.pat(api, user.accessToken(), "read", "write");
-        String[] cat = Accounts.cat(api, user.accessToken(), collection, "read_write");
-        tokens.addAll(List.of(admin.accessToken(), user.accessToken(), pat[1], cat[1]));
-        knownIds.addAll(List.of(admin.id(), user.id(), collection, pat[0], cat[0],
+        Issued pat = server.users().pat(user, Scope.READ, Scope.WRITE);
+        Issued cat = server.users().cat(user, collection, Permission.READ_WRITE);
+        tokens.addAll(List.of(admin.accessToken(), user.accessToken(), pat.secret(), cat.secret()));
+        knownIds.addAll(List.of(admin.id(), user.id(), collection, pat.id(), cat.id(),
                 Accounts.document(api, user.accessToken(), collection, "Fuzzed")));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
@@ -249,7 +248,7 @@ class OpenApiFuzzTest {
                 default -> "uuid".equals(schema.get("format")) || random.nextInt(3) == 0
                         ? pick(List.of(pick(knownIds), UUID.randomUUID().toString(), "not-a-uuid", "00000000-0000-0000-0000-000000000000",
                         UUID.randomUUID().toString().toUpperCase(), "123e4567-e89b-12d3-a456-42661417400"))
-                        : pick(List.of(pick(ODD), "read", "write", "admin", "read_write", "markdown", "default", "fuzz-admin"));
+                        : pick(List.of(pick(ODD), "read", "write", "admin", "read_write", "markdown", "default", TestServerProperties.ADMIN_USERNAME));
             };
         }
 

@@ -1,8 +1,8 @@
 package io.ainstruct.adapter.rest;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.ainstruct.testsupport.server.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -13,22 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The limits are counted in memory by each instance, in fixed windows.
  */
 class RateLimitApiTest {
-    private static RunningServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        // The account that logs in is the configured first superuser, so that no registration is spent on it.
-        server = RunningServer.start(Map.of("ainstruct.login-attempts-per-minute", 3, "ainstruct.registrations-per-hour", 2,
-                "ainstruct.admin.username", "limited-login", "ainstruct.admin.email", "limited-login@example.org",
-                "ainstruct.admin.password", "the right password"));
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    // The account that logs in is the configured first superuser, so that no registration is spent on it.
+    @RegisterExtension
+    static final TestServer server = TestServer.start(Map.of("ainstruct.login-attempts-per-minute", 3,
+            "ainstruct.registrations-per-hour", 2, "ainstruct.admin.username", "limited-login",
+            "ainstruct.admin.email", "limited-login@example.org", "ainstruct.admin.password", "the right password"));
+    private static final Api api = new Api(server.uri());
 
     @Test
     void theFourthLoginInAMinuteIsRefusedEvenWithTheRightPassword() {
@@ -78,8 +68,8 @@ class RateLimitApiTest {
     @Test
     void aClientCannotEscapeTheLimitBySayingItIsSomeoneElse() {
         // Forwarded headers are not trusted by default: any client can set them.
-        try (RunningServer own = RunningServer.start(Map.of("ainstruct.login-attempts-per-minute", 3))) {
-            Api direct = own.api();
+        try (TestServer own = TestServer.start(Map.of("ainstruct.login-attempts-per-minute", 3))) {
+            Api direct = new Api(own.uri());
             for (int i = 1; i <= 3; i++) {
                 assertThat(login(direct, "203.0.113." + i).status()).isEqualTo(401);
             }
@@ -96,9 +86,9 @@ class RateLimitApiTest {
      */
     @Test
     void behindAProxyTheConfiguredClientAddressHeaderNamesTheClient() {
-        try (RunningServer proxied = RunningServer.start(Map.of("ainstruct.login-attempts-per-minute", 3,
+        try (TestServer proxied = TestServer.start(Map.of("ainstruct.login-attempts-per-minute", 3,
                 "micronaut.server.client-address-header", "X-Forwarded-For"))) {
-            Api viaProxy = proxied.api();
+            Api viaProxy = new Api(proxied.uri());
             for (int i = 1; i <= 3; i++) {
                 assertThat(login(viaProxy, "198.51.100.1").status()).isEqualTo(401);
             }

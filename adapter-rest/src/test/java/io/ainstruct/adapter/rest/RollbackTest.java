@@ -1,8 +1,8 @@
 package io.ainstruct.adapter.rest;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.ainstruct.testsupport.server.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -14,25 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request fails cleanly and nothing of it remains; once the fault is gone the same request succeeds, once.
  */
 class RollbackTest {
-    private static RunningServer server;
-    private static Api api;
-    private static Sql sql;
-
-    @BeforeAll
-    static void start() {
-        server = RunningServer.start(Map.of());
-        api = server.api();
-        sql = server.sql();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
+    private static final Api api = new Api(server.uri());
+    private static final Sql sql = Sql.of(server);
 
     @Test
     void aFailureAfterTheDocumentRowWasWrittenLeavesNothingBehind() {
-        String token = api.newUser("faulty");
+        String token = server.users().register("faulty").accessToken();
         String collection = api.defaultCollection(token);
         sql.execute("""
                 CREATE FUNCTION refuse_doomed_outbox_rows() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -5,6 +5,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestServerProperties;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +83,7 @@ class SecretsNotLoggedTest {
 
     @Test
     void noSecretOfARunAppearsInItsLog() {
-        List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD, RunningServer.JWT_SECRET));
+        List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD, TestServerProperties.JWT_SECRET));
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Capture capture = new Capture();
@@ -101,8 +103,8 @@ class SecretsNotLoggedTest {
             properties.put("ainstruct.activity-flush-interval", "100ms");
             // Our own code at its most talkative: a secret must not hide in a debug line either.
             properties.put("logger.levels.io.ainstruct", "TRACE");
-            try (RunningServer server = RunningServer.start(properties)) {
-                exercise(server.api(), secrets);
+            try (TestServer server = TestServer.start(properties)) {
+                exercise(new Api(server.uri()), secrets);
                 Thread.sleep(300); // let the activity flush run with token ids in hand
             }
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package io.ainstruct.adapter.rest;
 
+import io.ainstruct.testsupport.TestDatabase;
+import io.ainstruct.testsupport.server.TestServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,6 +20,11 @@ final class Sql {
         this.url = url;
         this.user = user;
         this.password = password;
+    }
+
+    /** The database of {@code server}, on the suite's PostgreSQL. */
+    static Sql of(TestServer server) {
+        return new Sql(server.databaseUrl(), TestDatabase.username(), TestDatabase.password());
     }
 
     long count(String query, Object... parameters) {

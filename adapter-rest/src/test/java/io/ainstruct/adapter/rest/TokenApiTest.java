@@ -1,6 +1,12 @@
 package io.ainstruct.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ainstruct.domain.access.Permission;
+import io.ainstruct.domain.access.Scope;
+import io.ainstruct.testsupport.server.Issued;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestServerProperties;
+import io.ainstruct.testsupport.server.TestUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,28 +28,21 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The life of personal (PAT) and collection (CAT) access tokens, and the usage they leave behind. */
 class TokenApiTest {
-    private static final String ADMIN_USERNAME = "token-admin";
-    private static final String ADMIN_PASSWORD = "token admin password";
     /** The secret format of SPEC §2: prefix, then at least 32 URL-safe characters. */
     private static final String PAT_FORMAT = "pat_live_[A-Za-z0-9_-]{32,}";
     private static final String CAT_FORMAT = "cat_live_[A-Za-z0-9_-]{32,}";
 
-    private static RunningServer server;
+    private static TestServer server;
     private static Api api;
-    private static Accounts.Account admin;
+    private static TestUser admin;
 
     @BeforeAll
     static void start() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("ainstruct.admin.username", ADMIN_USERNAME);
-        properties.put("ainstruct.admin.email", "token-admin@example.org");
-        properties.put("ainstruct.admin.password", ADMIN_PASSWORD);
+        Map<String, Object> properties = new HashMap<>(TestServerProperties.superuser());
         properties.put("ainstruct.activity-flush-interval", "200ms");
-        properties.put("ainstruct.registrations-per-hour", 100_000);
-        properties.put("ainstruct.login-attempts-per-minute", 100_000);
-        server = RunningServer.start(properties);
-        api = server.api();
-        admin = Accounts.login(api, ADMIN_USERNAME, ADMIN_PASSWORD);
+        server = TestServer.start(properties);
+        api = new Api(server.uri());
+        admin = server.users().admin();
     }
 
     @AfterAll
@@ -55,7 +54,7 @@ class TokenApiTest {
 
     @Test
     void aPatSecretIsShownOnceAtCreationAndNeverListed() {
-        var user = Accounts.register(api, "pat-once");
+        var user = server.users().register("pat-once");
         var created = api.post("/api/v1/auth/pat", user.accessToken(), Map.of("label", "laptop", "scopes", List.of("read", "write")));
         assertThat(created.status()).isEqualTo(201);
         String secret = created.text("token");
@@ -77,12 +76,42 @@ class TokenApiTest {
         assertThat(list.body().path("total").asInt()).isEqualTo(1);
     }
 
+    /**
+     * A leaked write token used to mint a fresh 365-day token and rotate itself, outliving its revocation. Now managing
+     * tokens takes a session or the {@code tokens} scope, and a token's children never outlive it.
+     */
+    @Test
+    void aPatCannotMintALongerLivedToken() {
+        var user = server.users().register("pat-minter");
+        String writer = api.post("/api/v1/auth/pat", user.accessToken(), Map.of("label", "writer",
+                "scopes", List.of("read", "write"))).text("token");
+        var minted = api.post("/api/v1/auth/pat", writer, Map.of("label", "child", "expires_in_days", 365));
+        assertThat(minted.status()).isEqualTo(403);
+        assertThat(minted.errorCode()).isEqualTo("INSUFFICIENT_SCOPE");
+        String collection = api.defaultCollection(user.accessToken());
+        assertThat(api.post("/api/v1/auth/cat", writer, Map.of("label", "agent", "collection_id", collection)).status())
+                .isEqualTo(403);
+
+        var manager = api.post("/api/v1/auth/pat", user.accessToken(), Map.of("label", "manager",
+                "scopes", List.of("read", "tokens"), "expires_in_days", 2));
+        Instant managerExpires = Instant.parse(manager.text("expires_at"));
+        var child = api.post("/api/v1/auth/pat", manager.text("token"), Map.of("label", "child", "scopes", List.of("read"),
+                "expires_in_days", 365));
+        assertThat(child.status()).isEqualTo(201);
+        assertThat(Instant.parse(child.text("expires_at"))).isEqualTo(managerExpires);
+        var cat = api.post("/api/v1/auth/cat", user.accessToken(), Map.of("label", "long agent", "collection_id", collection,
+                "expires_in_days", 365));
+        var rotated = api.post("/api/v1/auth/cat/" + cat.text("id") + "/rotate", manager.text("token"), "");
+        assertThat(rotated.status()).isEqualTo(403);
+        assertThat(rotated.errorCode()).isEqualTo("FORBIDDEN");
+    }
+
     @Test
     void secretsAreRandomAndNeverRepeat() {
-        var user = Accounts.register(api, "pat-random");
+        var user = server.users().register("pat-random");
         Set<String> secrets = new HashSet<>();
         for (int i = 0; i < 20; i++) {
-            String secret = Accounts.pat(api, user.accessToken(), "read")[1];
+            String secret = server.users().pat(user, Scope.READ).secret();
             assertThat(secret).matches(PAT_FORMAT);
             secrets.add(secret);
         }
@@ -91,29 +120,29 @@ class TokenApiTest {
 
     @Test
     void lastUsedAtIsRecordedAfterUse() {
-        var user = Accounts.register(api, "pat-used");
-        String[] pat = Accounts.pat(api, user.accessToken(), "read");
+        var user = server.users().register("pat-used");
+        Issued pat = server.users().pat(user, Scope.READ);
         Instant before = Instant.now().minusSeconds(1);
-        assertThat(api.get("/api/v1/auth/profile", pat[1]).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/auth/profile", pat.secret()).status()).isEqualTo(200);
 
-        JsonNode listed = eventually(() -> only(api.get("/api/v1/auth/pat", user.accessToken()).body().path("tokens"), pat[0]),
+        JsonNode listed = eventually(() -> only(api.get("/api/v1/auth/pat", user.accessToken()).body().path("tokens"), pat.id()),
                 token -> !token.path("last_used_at").isNull());
         assertThat(Instant.parse(listed.path("last_used_at").asText())).isAfter(before).isBefore(Instant.now().plusSeconds(1));
     }
 
     @Test
     void rotationIssuesANewSecretAndTheOldOneStopsAtOnce() {
-        var user = Accounts.register(api, "pat-rotate");
-        String[] pat = Accounts.pat(api, user.accessToken(), "read", "write");
-        assertThat(api.get("/api/v1/auth/profile", pat[1]).status()).isEqualTo(200);
+        var user = server.users().register("pat-rotate");
+        Issued pat = server.users().pat(user, Scope.READ, Scope.WRITE);
+        assertThat(api.get("/api/v1/auth/profile", pat.secret()).status()).isEqualTo(200);
 
-        var rotated = api.post("/api/v1/auth/pat/" + pat[0] + "/rotate", user.accessToken(), "");
+        var rotated = api.post("/api/v1/auth/pat/" + pat.id() + "/rotate", user.accessToken(), "");
         assertThat(rotated.status()).isEqualTo(200);
-        assertThat(rotated.text("id")).isEqualTo(pat[0]);
+        assertThat(rotated.text("id")).isEqualTo(pat.id());
         String fresh = rotated.text("token");
-        assertThat(fresh).matches(PAT_FORMAT).isNotEqualTo(pat[1]);
+        assertThat(fresh).matches(PAT_FORMAT).isNotEqualTo(pat.secret());
 
-        var old = api.get("/api/v1/auth/profile", pat[1]);
+        var old = api.get("/api/v1/auth/profile", pat.secret());
         assertThat(old.status()).isEqualTo(401);
         assertThat(old.errorCode()).isEqualTo("INVALID_TOKEN");
         assertThat(api.get("/api/v1/auth/profile", fresh).status()).isEqualTo(200);
@@ -123,20 +152,20 @@ class TokenApiTest {
 
     @Test
     void revocationIsImmediateAndBothSpellingsWork() {
-        var user = Accounts.register(api, "pat-revoke");
-        String[] byDelete = Accounts.pat(api, user.accessToken(), "read");
-        String[] byPost = Accounts.pat(api, user.accessToken(), "read");
-        assertThat(api.get("/api/v1/auth/profile", byDelete[1]).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/auth/profile", byPost[1]).status()).isEqualTo(200);
+        var user = server.users().register("pat-revoke");
+        Issued byDelete = server.users().pat(user, Scope.READ);
+        Issued byPost = server.users().pat(user, Scope.READ);
+        assertThat(api.get("/api/v1/auth/profile", byDelete.secret()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/auth/profile", byPost.secret()).status()).isEqualTo(200);
 
-        assertThat(api.delete("/api/v1/auth/pat/" + byDelete[0], user.accessToken()).status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/auth/profile", byDelete[1]).status()).isEqualTo(401);
-        assertThat(api.post("/api/v1/auth/pat/" + byPost[0] + "/delete", user.accessToken(), "").status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/auth/profile", byPost[1]).status()).isEqualTo(401);
+        assertThat(api.delete("/api/v1/auth/pat/" + byDelete.id(), user.accessToken()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/auth/profile", byDelete.secret()).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/auth/pat/" + byPost.id() + "/delete", user.accessToken(), "").status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/auth/profile", byPost.secret()).status()).isEqualTo(401);
 
-        JsonNode listed = only(api.get("/api/v1/auth/pat", user.accessToken()).body().path("tokens"), byDelete[0]);
+        JsonNode listed = only(api.get("/api/v1/auth/pat", user.accessToken()).body().path("tokens"), byDelete.id());
         assertThat(listed.path("is_active").asBoolean()).isFalse();
-        var rotateRevoked = api.post("/api/v1/auth/pat/" + byDelete[0] + "/rotate", user.accessToken(), "");
+        var rotateRevoked = api.post("/api/v1/auth/pat/" + byDelete.id() + "/rotate", user.accessToken(), "");
         assertThat(rotateRevoked.status()).isEqualTo(409);
         assertThat(rotateRevoked.errorCode()).isEqualTo("TOKEN_REVOKED");
 
@@ -147,7 +176,7 @@ class TokenApiTest {
 
     @Test
     void lifetimesOutsideOneTo365DaysAreRefused() {
-        var user = Accounts.register(api, "pat-lifetime");
+        var user = server.users().register("pat-lifetime");
         for (int days : new int[]{0, -1, 366}) {
             var refused = api.post("/api/v1/auth/pat", user.accessToken(), Map.of("label", "x", "expires_in_days", days));
             assertThat(refused.status()).as("PAT, %d days", days).isEqualTo(422);
@@ -168,7 +197,7 @@ class TokenApiTest {
 
     @Test
     void anUnknownScopeIsAValidationError() {
-        var user = Accounts.register(api, "pat-scope");
+        var user = server.users().register("pat-scope");
         var refused = api.post("/api/v1/auth/pat", user.accessToken(), Map.of("label", "x", "scopes", List.of("read", "root")));
         assertThat(refused.status()).isEqualTo(422);
         var empty = api.post("/api/v1/auth/pat", user.accessToken(), Map.of("label", "x", "scopes", List.of()));
@@ -178,13 +207,13 @@ class TokenApiTest {
     @Test
     void aPatWrittenByAnotherSystemWorksByItsSha256AndExpiryIsEnforced() {
         // Tokens imported from the Python service arrive as SHA-256 hex digests only.
-        var user = Accounts.register(api, "pat-import");
+        var user = server.users().register("pat-import");
         String good = Forge.secret("pat_live_");
         String expired = Forge.secret("pat_live_");
         String inactive = Forge.secret("pat_live_");
-        Forge.insertPat(server.databaseUrl, user.id(), good, Instant.now().plus(Duration.ofDays(3)), true, "read");
-        Forge.insertPat(server.databaseUrl, user.id(), expired, Instant.now().minusSeconds(1), true, "read");
-        Forge.insertPat(server.databaseUrl, user.id(), inactive, Instant.now().plus(Duration.ofDays(3)), false, "read");
+        Forge.insertPat(server.databaseUrl(), user.id(), good, Instant.now().plus(Duration.ofDays(3)), true, "read");
+        Forge.insertPat(server.databaseUrl(), user.id(), expired, Instant.now().minusSeconds(1), true, "read");
+        Forge.insertPat(server.databaseUrl(), user.id(), inactive, Instant.now().plus(Duration.ofDays(3)), false, "read");
 
         assertThat(api.get("/api/v1/auth/profile", good).text("id")).isEqualTo(user.id());
         for (String refused : new String[]{expired, inactive}) {
@@ -201,7 +230,7 @@ class TokenApiTest {
 
     @Test
     void aCatSecretIsShownOnceAndWorksOnItsCollection() {
-        var user = Accounts.register(api, "cat-once");
+        var user = server.users().register("cat-once");
         String collection = api.defaultCollection(user.accessToken());
         var created = api.post("/api/v1/auth/cat", user.accessToken(),
                 Map.of("label", "agent", "collection_id", collection, "permission", "read_write"));
@@ -226,7 +255,7 @@ class TokenApiTest {
 
     @Test
     void aCatDefaultsToReadAndRefusesAnUnknownPermission() {
-        var user = Accounts.register(api, "cat-permission");
+        var user = server.users().register("cat-permission");
         String collection = api.defaultCollection(user.accessToken());
         var created = api.post("/api/v1/auth/cat", user.accessToken(), Map.of("label", "agent", "collection_id", collection));
         assertThat(created.status()).isEqualTo(201);
@@ -238,8 +267,8 @@ class TokenApiTest {
 
     @Test
     void aCatOnSomeoneElsesCollectionDoesNotExist() {
-        var owner = Accounts.register(api, "cat-owner");
-        var other = Accounts.register(api, "cat-other");
+        var owner = server.users().register("cat-owner");
+        var other = server.users().register("cat-other");
         var refused = api.post("/api/v1/auth/cat", other.accessToken(),
                 Map.of("label", "steal", "collection_id", api.defaultCollection(owner.accessToken()), "permission", "read"));
         assertThat(refused.status()).isEqualTo(404);
@@ -253,12 +282,12 @@ class TokenApiTest {
 
     @Test
     void listingCatsFiltersByCollectionAndNamesIt() {
-        var user = Accounts.register(api, "cat-list");
-        String recipes = Accounts.collection(api, user.accessToken(), "recipes");
-        String notes = Accounts.collection(api, user.accessToken(), "notes");
-        String recipesCat = Accounts.cat(api, user.accessToken(), recipes, "read")[0];
-        String notesCat1 = Accounts.cat(api, user.accessToken(), notes, "read")[0];
-        String notesCat2 = Accounts.cat(api, user.accessToken(), notes, "read_write")[0];
+        var user = server.users().register("cat-list");
+        String recipes = server.users().createCollection(user, "recipes");
+        String notes = server.users().createCollection(user, "notes");
+        String recipesCat = server.users().cat(user, recipes, Permission.READ).id();
+        String notesCat1 = server.users().cat(user, notes, Permission.READ).id();
+        String notesCat2 = server.users().cat(user, notes, Permission.READ_WRITE).id();
 
         var all = api.get("/api/v1/auth/cat", user.accessToken());
         assertThat(all.body().path("tokens").findValuesAsText("id")).containsExactlyInAnyOrder(recipesCat, notesCat1, notesCat2);
@@ -278,45 +307,45 @@ class TokenApiTest {
 
     @Test
     void catRotationAndRevocationAreImmediate() {
-        var user = Accounts.register(api, "cat-rotate");
+        var user = server.users().register("cat-rotate");
         String collection = api.defaultCollection(user.accessToken());
-        String[] cat = Accounts.cat(api, user.accessToken(), collection, "read");
-        assertThat(api.get("/api/v1/documents", cat[1]).status()).isEqualTo(200);
+        Issued cat = server.users().cat(user, collection, Permission.READ);
+        assertThat(api.get("/api/v1/documents", cat.secret()).status()).isEqualTo(200);
 
-        var rotated = api.post("/api/v1/auth/cat/" + cat[0] + "/rotate", user.accessToken(), "");
+        var rotated = api.post("/api/v1/auth/cat/" + cat.id() + "/rotate", user.accessToken(), "");
         assertThat(rotated.status()).isEqualTo(200);
         String fresh = rotated.text("token");
-        assertThat(fresh).matches(CAT_FORMAT).isNotEqualTo(cat[1]);
+        assertThat(fresh).matches(CAT_FORMAT).isNotEqualTo(cat.secret());
         assertThat(rotated.text("collection_name")).isEqualTo("default");
-        assertThat(api.get("/api/v1/documents", cat[1]).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/documents", cat.secret()).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/documents", fresh).status()).isEqualTo(200);
 
-        assertThat(api.post("/api/v1/auth/cat/" + cat[0] + "/delete", user.accessToken(), "").status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/cat/" + cat.id() + "/delete", user.accessToken(), "").status()).isEqualTo(204);
         assertThat(api.get("/api/v1/documents", fresh).status()).isEqualTo(401);
-        var rotateRevoked = api.post("/api/v1/auth/cat/" + cat[0] + "/rotate", user.accessToken(), "");
+        var rotateRevoked = api.post("/api/v1/auth/cat/" + cat.id() + "/rotate", user.accessToken(), "");
         assertThat(rotateRevoked.status()).isEqualTo(409);
         assertThat(rotateRevoked.errorCode()).isEqualTo("TOKEN_REVOKED");
 
-        String[] other = Accounts.cat(api, user.accessToken(), collection, "read");
-        assertThat(api.delete("/api/v1/auth/cat/" + other[0], user.accessToken()).status()).isEqualTo(204);
-        assertThat(api.get("/api/v1/documents", other[1]).status()).isEqualTo(401);
+        Issued other = server.users().cat(user, collection, Permission.READ);
+        assertThat(api.delete("/api/v1/auth/cat/" + other.id(), user.accessToken()).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/documents", other.secret()).status()).isEqualTo(401);
         assertThat(api.delete("/api/v1/auth/cat/" + UUID.randomUUID(), user.accessToken()).errorCode()).isEqualTo("CAT_NOT_FOUND");
     }
 
     @Test
     void aCollectionWithAnActiveCatCannotBeDeletedUntilItIsRevoked() {
-        var user = Accounts.register(api, "cat-guard");
-        String collection = Accounts.collection(api, user.accessToken(), "guarded");
-        String[] cat = Accounts.cat(api, user.accessToken(), collection, "read");
+        var user = server.users().register("cat-guard");
+        String collection = server.users().createCollection(user, "guarded");
+        Issued cat = server.users().cat(user, collection, Permission.READ);
         assertThat(api.get("/api/v1/collections/" + collection, user.accessToken()).body().path("cat_count").asInt()).isEqualTo(1);
 
         var refused = api.delete("/api/v1/collections/" + collection, user.accessToken());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.errorCode()).isEqualTo("COLLECTION_HAS_ACTIVE_CATS");
         assertThat(api.get("/api/v1/collections/" + collection, user.accessToken()).status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/documents", cat[1]).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/documents", cat.secret()).status()).isEqualTo(200);
 
-        assertThat(api.delete("/api/v1/auth/cat/" + cat[0], user.accessToken()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/auth/cat/" + cat.id(), user.accessToken()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/collections/" + collection, user.accessToken()).body().path("cat_count").asInt()).isZero();
         assertThat(api.delete("/api/v1/collections/" + collection, user.accessToken()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/collections/" + collection, user.accessToken()).status()).isEqualTo(404);
@@ -326,9 +355,9 @@ class TokenApiTest {
 
     @Test
     void deactivatingAUserStopsTheirSessionsAndTokensAtOnce() {
-        var user = Accounts.register(api, "deactivated");
-        String pat = Accounts.pat(api, user.accessToken(), "read", "write")[1];
-        String cat = Accounts.cat(api, user.accessToken(), api.defaultCollection(user.accessToken()), "read_write")[1];
+        var user = server.users().register("deactivated");
+        String pat = server.users().pat(user, Scope.READ, Scope.WRITE).secret();
+        String cat = server.users().cat(user, api.defaultCollection(user.accessToken()), Permission.READ_WRITE).secret();
         assertThat(api.get("/api/v1/auth/profile", pat).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/documents", cat).status()).isEqualTo(200);
 
@@ -350,8 +379,8 @@ class TokenApiTest {
 
     @Test
     void usageCountsAuthenticatedRestRequestsPerMonth() {
-        var user = Accounts.register(api, "usage");
-        String pat = Accounts.pat(api, user.accessToken(), "read")[1];
+        var user = server.users().register("usage");
+        String pat = server.users().pat(user, Scope.READ).secret();
         int requests = 7;
         for (int i = 0; i < requests; i++) {
             assertThat(api.get("/api/v1/collections", i % 2 == 0 ? pat : user.accessToken()).status()).isEqualTo(200);

@@ -48,6 +48,26 @@ public final class SigningSecret {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
+    /**
+     * An upper estimate of the key's entropy: its length times the Shannon entropy of its byte frequencies. A repeated
+     * or few-symbol key scores low however long it is; 32 random bytes score about 150 (never below 128 in 100,000
+     * draws). Words score high, so a known phrase must be refused by name.
+     */
+    public static double estimatedEntropyBits(byte[] key) {
+        int[] counts = new int[256];
+        for (byte b : key) {
+            counts[b & 0xff]++;
+        }
+        double bitsPerByte = 0;
+        for (int count : counts) {
+            if (count > 0) {
+                double p = (double) count / key.length;
+                bitsPerByte -= p * Math.log(p) / Math.log(2);
+            }
+        }
+        return bitsPerByte * key.length;
+    }
+
     /** The decoded bytes, or none when the text is not base64. */
     private static byte[] base64(String secret) {
         String standard = secret.replace('-', '+').replace('_', '/');

@@ -86,4 +86,13 @@ class SigningSecretTest {
         assertThat(new JwtAccessTokens(key, "ainstruct").issue(io.ainstruct.domain.user.UserId.random(),
                 java.time.Instant.now()).value()).isNotBlank();
     }
+
+    @Test
+    void aRepeatedOrFewSymbolKeyIsEstimatedLowWhateverItsLength() {
+        assertThat(SigningSecret.estimatedEntropyBits("a".repeat(64).getBytes(StandardCharsets.UTF_8))).isZero();
+        assertThat(SigningSecret.estimatedEntropyBits("password".repeat(4).getBytes(StandardCharsets.UTF_8)))
+                .isLessThan(128);
+        assertThat(SigningSecret.estimatedEntropyBits(SigningSecret.decode(SigningSecret.generate())))
+                .isGreaterThanOrEqualTo(128);
+    }
 }

@@ -10,6 +10,8 @@ import io.ainstruct.domain.document.Document;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
 import io.ainstruct.domain.error.InvalidInput;
+import io.ainstruct.domain.field.FieldLimits;
+import io.ainstruct.domain.field.TextLimit;
 import io.ainstruct.domain.migration.ImportedDocument;
 import io.ainstruct.domain.usage.EntryPoint;
 import io.ainstruct.domain.usage.UsageRecord;
@@ -42,10 +44,7 @@ final class LegacyMappings {
     }
 
     User user(LegacyRow row, List<String> rules) throws Unparsable {
-        String username = Coercions.text("username", row.get("username"), true);
-        if (username.length() < 3 || username.length() > 100) {
-            throw new Unparsable("username", "'" + username + "' is not 3 to 100 characters long");
-        }
+        String username = within(FieldLimits.USERNAME, Coercions.text("username", row.get("username"), true), true);
         String passwordHash = Coercions.text("password_hash", row.get("password_hash"), true);
         if (passwordHash.isBlank()) {
             throw new Unparsable("password_hash", "empty");
@@ -57,20 +56,14 @@ final class LegacyMappings {
     }
 
     Collection collection(LegacyRow row, List<String> rules) throws Unparsable {
-        String name = Coercions.text("name", row.get("name"), true);
-        if (name.isEmpty() || name.length() > 100) {
-            throw new Unparsable("name", "'" + name + "' is not 1 to 100 characters long");
-        }
+        String name = within(FieldLimits.COLLECTION_NAME, Coercions.text("name", row.get("name"), true), true);
         Instant[] times = createdAndUpdated(row, "updated_at", rules);
         return new Collection(new CollectionId(Coercions.uuid("id", row.get("id"))),
                 new UserId(Coercions.uuid("user_id", row.get("user_id"))), name, times[0], times[1]);
     }
 
     ImportedDocument document(LegacyRow row, List<String> rules) throws Unparsable {
-        String title = Coercions.text("title", row.get("title"), true);
-        if (title.isEmpty() || title.length() > 500) {
-            throw new Unparsable("title", "not 1 to 500 characters long (" + title.length() + ")");
-        }
+        String title = within(FieldLimits.DOCUMENT_TITLE, Coercions.text("title", row.get("title"), true), false);
         byte[] content = row.contentUtf8();
         if (content == null) {
             throw new Unparsable("content", "NULL where a value is required");
@@ -99,6 +92,12 @@ final class LegacyMappings {
         Coerced<Map<String, Object>> metadata = Coercions.jsonObject("doc_metadata", row.get("doc_metadata"));
         if (metadata.value() == null) {
             rules.add("doc_metadata: NULL -> {}");
+        }
+        if (metadata.value() != null) {
+            var tooLarge = FieldLimits.METADATA.violation(metadata.value());
+            if (tooLarge.isPresent()) {
+                throw new Unparsable("doc_metadata", tooLarge.get());
+            }
         }
         Instant[] times = createdAndUpdated(row, "updated_at", rules);
         return new ImportedDocument(new Document(new DocumentId(Coercions.uuid("id", row.get("id"))),
@@ -183,12 +182,22 @@ final class LegacyMappings {
                 entryPoint, requests);
     }
 
+    /** The Python service stored empty labels and the database takes them, so only a label too long is refused. */
     private static String label(LegacyRow row) throws Unparsable {
         String label = Coercions.text("label", row.get("label"), true);
-        if (label.length() > 100) {
-            throw new Unparsable("label", "longer than 100 characters");
+        return label.isEmpty() ? label : within(FieldLimits.TOKEN_LABEL, label, false);
+    }
+
+    /**
+     * Holds legacy text to the length the commands allow (the Python service did not always check it). Only the
+     * length: text the service accepted with other flaws, such as a blank name, stays what its owner knows it as.
+     */
+    private static String within(TextLimit limit, String value, boolean quoted) throws Unparsable {
+        if (!limit.fits(value)) {
+            throw new Unparsable(limit.field(), (quoted ? "'" + value + "' is " : "is ") + TextLimit.length(value)
+                    + " characters long, not " + limit.bounds());
         }
-        return label;
+        return value;
     }
 
     private static String tokenHash(LegacyRow row, String column, List<String> rules) throws Unparsable {

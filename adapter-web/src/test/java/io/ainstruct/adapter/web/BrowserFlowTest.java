@@ -3,6 +3,8 @@ package io.ainstruct.adapter.web;
 import io.ainstruct.application.access.Authenticator;
 import io.ainstruct.domain.error.Unauthenticated;
 import io.ainstruct.domain.usage.EntryPoint;
+import io.ainstruct.testsupport.server.TestServer;
+import io.ainstruct.testsupport.server.TestServerProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,10 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * then an administrator's user list. Writes a desktop and a phone screenshot of each page to docs/screenshots.
  */
 class BrowserFlowTest {
-    private static final String ADMIN = "root-admin";
     private static final Path SCREENSHOTS = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/screenshots");
 
-    private static WebServer server;
+    private static TestServer server;
     private static ChromeDriver browser;
     private static WebDriverWait wait;
 
@@ -46,8 +47,7 @@ class BrowserFlowTest {
             System.out.println("[browser] browser tests skipped: " + reason);
             Assumptions.abort(reason);
         });
-        server = WebServer.start(Map.of("ainstruct.admin.username", ADMIN, "ainstruct.admin.email", "root@example.org",
-                "ainstruct.admin.password", WebClient.PASSWORD));
+        server = TestServer.start(TestServerProperties.superuser());
         browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
@@ -156,8 +156,8 @@ class BrowserFlowTest {
     void anAdministratorFindsAndDeactivatesAUser() throws Exception {
         String victim = new WebClient(server.uri()).registerAndLogIn("mallory");
         open("/app/login");
-        type("username", ADMIN);
-        type("password", WebClient.PASSWORD);
+        type("username", TestServerProperties.ADMIN_USERNAME);
+        type("password", TestServerProperties.ADMIN_PASSWORD);
         submit();
         // The login must have landed before the next page is asked for, or that page answers with the login form.
         loggedIn();

@@ -1,8 +1,8 @@
 package io.ainstruct.adapter.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.ainstruct.testsupport.server.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -13,17 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What needs no browser: cookie flags, CSRF, isolation between users, escaping, and forms that keep their input. */
 class DashboardHttpTest {
-    private static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.start();
 
     @Test
     void theSessionCookieIsHttpOnlySameSiteLaxAndNotSecureOverPlainHttp() {

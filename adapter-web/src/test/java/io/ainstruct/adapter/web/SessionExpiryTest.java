@@ -1,8 +1,8 @@
 package io.ainstruct.adapter.web;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.ainstruct.testsupport.server.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,18 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session sends the person to the login page, and what they had typed into the editor comes back after they log in.
  */
 class SessionExpiryTest {
-    private static WebServer server;
-
-    @BeforeAll
-    static void start() {
-        server = WebServer.start(Map.of("ainstruct.web.session-idle-timeout", "30m", "ainstruct.web.trust-forwarded-proto", true,
-                "test.movable-clock", true));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.start(Map.of("ainstruct.web.session-idle-timeout", "30m", "ainstruct.web.trust-forwarded-proto", true,
+            "test.movable-clock", true));
 
     @Test
     void anExpiredSessionLeadsToTheLoginAndTheDraftSurvivesIt() {

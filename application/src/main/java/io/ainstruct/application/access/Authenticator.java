@@ -20,6 +20,7 @@ import io.ainstruct.domain.user.User;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,7 +72,7 @@ public final class Authenticator {
 
     private Caller session(String token, Instant now) {
         User user = accessTokens.verify(token, now).flatMap(users::findById).filter(User::active).orElseThrow(Authenticator::invalid);
-        Set<Scope> scopes = user.superuser() ? Scope.all() : EnumSet.of(Scope.READ, Scope.WRITE);
+        Set<Scope> scopes = user.superuser() ? Scope.all() : EnumSet.of(Scope.READ, Scope.WRITE, Scope.TOKENS);
         return new Caller.Person(user.id(), scopes, user.superuser());
     }
 
@@ -80,7 +81,8 @@ public final class Authenticator {
                 .filter(t -> t.usableAt(now)).orElseThrow(Authenticator::invalid);
         User user = users.findById(pat.userId()).filter(User::active).orElseThrow(Authenticator::invalid);
         activity.personalTokenUsed(pat.id(), now);
-        return new Caller.Person(user.id(), withinUsersRights(pat.scopes(), user), user.superuser());
+        return new Caller.Person(user.id(), withinUsersRights(pat.scopes(), user), user.superuser(),
+                Optional.ofNullable(pat.expiresAt()));
     }
 
     private Caller collection(String token, Instant now) {

@@ -1,8 +1,8 @@
 package io.ainstruct.application.account;
 
-import io.ainstruct.application.access.CollectionAccess;
+import io.ainstruct.application.access.Capabilities;
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.application.access.RateLimiter;
-import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.collection.Collection;
 import io.ainstruct.domain.collection.CollectionId;
@@ -142,7 +142,8 @@ public final class AccountService {
 
     /** A person's own account; a collection token is not a person and has no profile. */
     public User profile(Caller caller) {
-        return users.findById(CollectionAccess.person(caller, Scope.READ).userId())
+        Capabilities.of(caller).require(Capability.READ_ACCOUNT);
+        return users.findById(caller.userId())
                 .orElseThrow(() -> new NotFound(ErrorCode.USER_NOT_FOUND, "User not found"));
     }
 

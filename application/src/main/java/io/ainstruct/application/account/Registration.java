@@ -1,7 +1,7 @@
 package io.ainstruct.application.account;
 
-import io.ainstruct.application.validation.Require;
 import io.ainstruct.domain.error.InvalidInput;
+import io.ainstruct.domain.field.FieldLimits;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -17,7 +17,7 @@ public record Registration(String username, String email, String password) {
     public Registration {
         username = username(username);
         email = email(email);
-        Require.text("password", password, 8, 128);
+        FieldLimits.PASSWORD.require(password);
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw new InvalidInput("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
@@ -25,7 +25,7 @@ public record Registration(String username, String email, String password) {
 
     /** The rules on usernames, shared with administrators' edits. */
     public static String username(String username) {
-        Require.text("username", username, 3, 100);
+        FieldLimits.USERNAME.require(username);
         if (!USERNAME.matcher(username).matches()) {
             throw new InvalidInput("username", "may contain letters, digits, '_', '.' and '-' only");
         }
@@ -34,7 +34,7 @@ public record Registration(String username, String email, String password) {
 
     /** The rules on e-mail addresses, shared with administrators' edits; returns the address in lower case. */
     public static String email(String email) {
-        Require.text("email", email, 3, 320);
+        FieldLimits.EMAIL.require(email);
         String normalized = email.trim().toLowerCase(Locale.ROOT);
         if (!EMAIL.matcher(normalized).matches()) {
             throw new InvalidInput("email", "is not an e-mail address");

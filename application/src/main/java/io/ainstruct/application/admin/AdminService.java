@@ -1,14 +1,14 @@
 package io.ainstruct.application.admin;
 
+import io.ainstruct.application.access.Capabilities;
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.application.validation.Require;
-import io.ainstruct.application.access.CollectionAccess;
 import io.ainstruct.domain.access.Caller;
-import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.document.Page;
 import io.ainstruct.domain.error.ErrorCode;
-import io.ainstruct.domain.error.Forbidden;
 import io.ainstruct.domain.error.InvalidInput;
 import io.ainstruct.domain.error.NotFound;
+import io.ainstruct.domain.field.FieldLimits;
 import io.ainstruct.domain.port.CollectionRepository;
 import io.ainstruct.domain.port.IndexingOutbox;
 import io.ainstruct.domain.port.RefreshTokenRepository;
@@ -56,7 +56,7 @@ public final class AdminService {
 
     public List<User> search(Caller caller, String query) {
         admin(caller);
-        return users.search(Require.text("query", query == null ? null : query.strip(), 1, 320), 50);
+        return users.search(FieldLimits.USER_QUERY.require(query == null ? null : query.strip()), 50);
     }
 
     public UserStats get(Caller caller, UserId id) {
@@ -66,10 +66,10 @@ public final class AdminService {
 
     /** Deactivating a user ends their sessions at once; their tokens stop working because users are checked per request. */
     public UserStats update(Caller caller, UserId id, UserChanges changes) {
-        Caller.Person admin = admin(caller);
+        admin(caller);
         boolean demotesOrDeactivates = changes.active().filter(a -> !a).isPresent()
                 || changes.superuser().filter(s -> !s).isPresent();
-        if (id.equals(admin.userId()) && demotesOrDeactivates) {
+        if (id.equals(caller.userId()) && demotesOrDeactivates) {
             throw new InvalidInput(ErrorCode.CANNOT_DEACTIVATE_SELF, "id", "administrators cannot deactivate or demote themselves");
         }
         return uow.inTransaction(() -> {
@@ -92,8 +92,8 @@ public final class AdminService {
     }
 
     public void delete(Caller caller, UserId id) {
-        Caller.Person admin = admin(caller);
-        if (id.equals(admin.userId())) {
+        admin(caller);
+        if (id.equals(caller.userId())) {
             throw new InvalidInput(ErrorCode.CANNOT_DELETE_SELF, "id", "administrators cannot delete themselves");
         }
         uow.run(() -> {
@@ -130,12 +130,7 @@ public final class AdminService {
         return users.stats(id).orElseThrow(AdminService::userNotFound);
     }
 
-    /** A superuser's token without the admin scope is told which scope it lacks; everyone else, that this is for admins. */
-    private static Caller.Person admin(Caller caller) {
-        if (caller instanceof Caller.Person person && person.superuser()) {
-            CollectionAccess.requireScope(person, Scope.ADMIN);
-            return person;
-        }
-        throw new Forbidden(ErrorCode.FORBIDDEN, "Administrators only");
+    private static void admin(Caller caller) {
+        Capabilities.of(caller).require(Capability.ADMINISTER_USERS);
     }
 }

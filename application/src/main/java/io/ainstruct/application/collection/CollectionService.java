@@ -1,15 +1,16 @@
 package io.ainstruct.application.collection;
 
+import io.ainstruct.application.access.Capabilities;
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.application.access.CollectionAccess;
-import io.ainstruct.application.validation.Require;
 import io.ainstruct.domain.access.Caller;
-import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.collection.Collection;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.collection.CollectionSummary;
 import io.ainstruct.domain.error.Conflict;
 import io.ainstruct.domain.error.ErrorCode;
 import io.ainstruct.domain.error.NotFound;
+import io.ainstruct.domain.field.FieldLimits;
 import io.ainstruct.domain.port.CollectionRepository;
 import io.ainstruct.domain.port.IndexingOutbox;
 import io.ainstruct.domain.port.UnitOfWork;
@@ -36,10 +37,10 @@ public final class CollectionService {
     }
 
     public CollectionSummary create(Caller caller, String name) {
-        Caller.Person person = CollectionAccess.person(caller, Scope.WRITE);
+        Capabilities.of(caller).require(Capability.MANAGE_ACCOUNT);
         String checkedName = collectionName(name);
         Instant now = clock.instant();
-        Collection collection = new Collection(CollectionId.random(), person.userId(), checkedName, now, now);
+        Collection collection = new Collection(CollectionId.random(), caller.userId(), checkedName, now, now);
         uow.run(() -> collections.insert(collection));
         return new CollectionSummary(collection, 0, 0);
     }
@@ -58,12 +59,12 @@ public final class CollectionService {
     }
 
     public List<CollectionSummary> list(Caller caller) {
-        Caller.Person person = CollectionAccess.person(caller, Scope.READ);
-        return collections.listByOwner(person.userId(), clock.instant());
+        Capabilities.of(caller).require(Capability.READ_ACCOUNT);
+        return collections.listByOwner(caller.userId(), clock.instant());
     }
 
     public CollectionSummary get(Caller caller, CollectionId id) {
-        CollectionAccess.person(caller, Scope.READ);
+        Capabilities.of(caller).require(Capability.READ_ACCOUNT);
         return uow.readOnly(() -> {
             access.readable(caller, id);
             return summary(id);
@@ -71,7 +72,7 @@ public final class CollectionService {
     }
 
     public CollectionSummary rename(Caller caller, CollectionId id, String name) {
-        CollectionAccess.person(caller, Scope.WRITE);
+        Capabilities.of(caller).require(Capability.MANAGE_ACCOUNT);
         String checkedName = collectionName(name);
         return uow.inTransaction(() -> {
             Collection collection = access.writable(caller, id);
@@ -82,7 +83,7 @@ public final class CollectionService {
 
     /** Deletes the collection with its documents; refused while an active access token still reaches it. */
     public void delete(Caller caller, CollectionId id) {
-        CollectionAccess.person(caller, Scope.WRITE);
+        Capabilities.of(caller).require(Capability.MANAGE_ACCOUNT);
         uow.run(() -> {
             access.writable(caller, id);
             long activeTokens = summary(id).activeTokenCount();
@@ -101,6 +102,6 @@ public final class CollectionService {
     }
 
     private static String collectionName(String name) {
-        return Require.text("name", name == null ? null : name.strip(), 1, 100);
+        return FieldLimits.COLLECTION_NAME.require(name == null ? null : name.strip());
     }
 }

@@ -1,8 +1,8 @@
 package io.ainstruct.application.document;
 
-import io.ainstruct.application.validation.Require;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.DocumentType;
+import io.ainstruct.domain.field.FieldLimits;
 
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +12,8 @@ public record DocumentChanges(Optional<String> title, Optional<String> content, 
                               Optional<Map<String, Object>> metadata, Optional<CollectionId> collectionId) {
 
     public DocumentChanges {
-        title.ifPresent(t -> Require.text("title", t, 1, 500));
+        title.ifPresent(FieldLimits.DOCUMENT_TITLE::require);
         content.ifPresent(DocumentRules::requireContent);
+        metadata.ifPresent(FieldLimits.METADATA::require);
     }
 }

@@ -1,9 +1,10 @@
 package io.ainstruct.application.document;
 
+import io.ainstruct.application.access.Capabilities;
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.application.access.CollectionAccess;
 import io.ainstruct.application.validation.Require;
 import io.ainstruct.domain.access.Caller;
-import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.chunking.MarkdownChunker;
 import io.ainstruct.domain.chunking.TextChunk;
 import io.ainstruct.domain.collection.CollectionId;
@@ -74,7 +75,7 @@ public final class DocumentService {
             if (created) {
                 outbox.documentChanged(id);
             }
-            return view(stored, created);
+            return readableBy(caller, view(stored, created));
         });
     }
 
@@ -107,7 +108,7 @@ public final class DocumentService {
             Document current = writable(caller, id);
             CollectionId target = changes.collectionId().orElse(current.collectionId());
             if (!target.equals(current.collectionId())) {
-                access.writable(caller, target);
+                access.movableInto(caller, target);
             }
             String content = changes.content().orElse(current.content());
             Document updated = new Document(id, target, changes.title().orElse(current.title()), content,
@@ -119,8 +120,16 @@ public final class DocumentService {
                 documents.replaceChunks(id, newChunks.orElseGet(() -> embedChunks(id, content)));
             }
             outbox.documentChanged(id);
-            return view(updated, false);
+            return readableBy(caller, view(updated, false));
         });
+    }
+
+    /** A caller who may write but not read gets a receipt: an update or a duplicate store must not read for them. */
+    private static StoredDocument readableBy(Caller caller, StoredDocument stored) {
+        if (Capabilities.of(caller).allows(Capability.READ_DOCUMENTS)) {
+            return stored;
+        }
+        return new StoredDocument(stored.document().receipt(), stored.chunkCount(), stored.tokenCount(), stored.created());
     }
 
     public void delete(Caller caller, DocumentId id) {
@@ -133,7 +142,7 @@ public final class DocumentService {
 
     private List<Chunk> embedChunks(DocumentId documentId, String content) {
         List<TextChunk> pieces = chunker.chunk(content);
-        List<float[]> vectors = embedder.embed(pieces.stream().map(TextChunk::content).toList());
+        List<float[]> vectors = embedder.embedPassages(pieces.stream().map(TextChunk::content).toList());
         List<Chunk> chunks = new ArrayList<>(pieces.size());
         for (int i = 0; i < pieces.size(); i++) {
             TextChunk piece = pieces.get(i);
@@ -153,8 +162,7 @@ public final class DocumentService {
 
     /** A document in a collection the caller cannot reach is reported as missing, like one that does not exist. */
     private CountedDocument reachable(Caller caller, DocumentId id, boolean write) {
-        // Scope first: a refusal must not depend on whether someone else's document exists.
-        CollectionAccess.requireScope(caller, write ? Scope.WRITE : Scope.READ);
+        Capabilities.of(caller).requireOfPerson(write ? Capability.WRITE_DOCUMENTS : Capability.READ_DOCUMENTS);
         CountedDocument document = documents.findCounted(id).orElseThrow(DocumentService::notFound);
         try {
             if (write) {

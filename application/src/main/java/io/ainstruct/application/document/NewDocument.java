@@ -1,8 +1,8 @@
 package io.ainstruct.application.document;
 
-import io.ainstruct.application.validation.Require;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.DocumentType;
+import io.ainstruct.domain.field.FieldLimits;
 
 import java.util.Map;
 import java.util.Objects;
@@ -13,9 +13,9 @@ public record NewDocument(CollectionId collectionId, String title, String conten
 
     public NewDocument {
         Objects.requireNonNull(collectionId, "collectionId");
-        Require.text("title", title, 1, 500);
+        FieldLimits.DOCUMENT_TITLE.require(title);
         DocumentRules.requireContent(content);
         type = type == null ? DocumentType.MARKDOWN : type;
-        metadata = metadata == null ? Map.of() : metadata;
+        metadata = FieldLimits.METADATA.require(metadata == null ? Map.of() : metadata);
     }
 }

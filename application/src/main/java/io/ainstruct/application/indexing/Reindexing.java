@@ -135,7 +135,7 @@ public final class Reindexing {
                 return 0;
             }
             List<List<TextChunk>> pieces = stale.stream().map(stored -> chunker.chunk(stored.document.content())).toList();
-            List<float[]> vectors = embedder.embed(pieces.stream().flatMap(List::stream).map(TextChunk::content).toList());
+            List<float[]> vectors = embedder.embedPassages(pieces.stream().flatMap(List::stream).map(TextChunk::content).toList());
             int next = 0;
             for (int i = 0; i < stale.size(); i++) {
                 Stored stored = stale.get(i);

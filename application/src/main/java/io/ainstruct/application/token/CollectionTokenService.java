@@ -1,11 +1,12 @@
 package io.ainstruct.application.token;
 
+import io.ainstruct.application.access.Capabilities;
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.application.access.CollectionAccess;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.access.CollectionAccessToken;
 import io.ainstruct.domain.access.NamedCollectionToken;
 import io.ainstruct.domain.access.Permission;
-import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.collection.Collection;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.error.Conflict;
@@ -41,21 +42,22 @@ public final class CollectionTokenService {
 
     public IssuedSecret<NamedCollectionToken> create(Caller caller, CollectionId collectionId, TokenRequest request,
                                                      Permission permission) {
-        CollectionAccess.person(caller, Scope.WRITE);
+        Capabilities capabilities = Capabilities.of(caller);
+        capabilities.require(Capability.MANAGE_TOKENS);
         String secret = Secrets.generate(TokenPrefixes.COLLECTION);
         Instant now = clock.instant();
         return uow.inTransaction(() -> {
             Collection collection = access.writable(caller, collectionId);
             CollectionAccessToken token = new CollectionAccessToken(UUID.randomUUID(), collection.id(), caller.userId(),
                     request.label(), Secrets.digest(secret), permission == null ? Permission.READ : permission,
-                    request.expiresAt(now), null, true, now);
+                    capabilities.newTokenExpiry(request.expiresAt(now)), null, true, now);
             tokens.insert(token);
             return new IssuedSecret<>(new NamedCollectionToken(token, collection.name()), secret);
         });
     }
 
     public List<NamedCollectionToken> list(Caller caller, Optional<CollectionId> collection) {
-        CollectionAccess.person(caller, Scope.READ);
+        Capabilities.of(caller).require(Capability.READ_ACCOUNT);
         return uow.readOnly(() -> {
             collection.ifPresent(id -> access.readable(caller, id));
             return tokens.listByOwner(caller.userId(), collection);
@@ -63,19 +65,21 @@ public final class CollectionTokenService {
     }
 
     public void revoke(Caller caller, UUID id) {
-        CollectionAccess.person(caller, Scope.WRITE);
+        Capabilities.of(caller).require(Capability.MANAGE_TOKENS);
         uow.run(() -> tokens.update(own(caller, id).revoked()));
     }
 
     /** Issues a new secret; the old one stops working when this commits. */
     public IssuedSecret<NamedCollectionToken> rotate(Caller caller, UUID id) {
-        CollectionAccess.person(caller, Scope.WRITE);
+        Capabilities capabilities = Capabilities.of(caller);
+        capabilities.require(Capability.MANAGE_TOKENS);
         String secret = Secrets.generate(TokenPrefixes.COLLECTION);
         return uow.inTransaction(() -> {
             CollectionAccessToken token = own(caller, id);
             if (!token.active()) {
                 throw new Conflict(ErrorCode.TOKEN_REVOKED, "A revoked token cannot be rotated; create a new one");
             }
+            capabilities.requireOutlivesRotated(token.expiresAt());
             CollectionAccessToken updated = token.withSecretHash(Secrets.digest(secret));
             tokens.update(updated);
             String name = collections.findById(token.collectionId()).map(Collection::name).orElse("");

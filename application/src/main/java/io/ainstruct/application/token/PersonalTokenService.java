@@ -1,6 +1,7 @@
 package io.ainstruct.application.token;
 
-import io.ainstruct.application.access.CollectionAccess;
+import io.ainstruct.application.access.Capabilities;
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.access.PersonalAccessToken;
 import io.ainstruct.domain.access.Scope;
@@ -34,42 +35,45 @@ public final class PersonalTokenService {
         this.clock = clock;
     }
 
-    /** A new token never carries a scope its creator lacks: no escalation through tokens. */
     public IssuedSecret<PersonalAccessToken> create(Caller caller, TokenRequest request, Set<Scope> scopes) {
-        Caller.Person person = CollectionAccess.person(caller, Scope.WRITE);
+        Capabilities capabilities = Capabilities.of(caller);
+        capabilities.require(Capability.MANAGE_TOKENS);
         Set<Scope> granted = scopes == null ? DEFAULT_SCOPES : Set.copyOf(scopes);
         if (granted.isEmpty()) {
-            throw new InvalidInput("scopes", "must name at least one of read, write, admin");
+            throw new InvalidInput("scopes", "must name at least one of read, write, admin, tokens");
         }
-        if (!person.scopes().containsAll(granted)) {
+        if (!capabilities.mayGrant(granted)) {
             throw new Forbidden(ErrorCode.INSUFFICIENT_SCOPE, "A token cannot carry scopes its creator lacks");
         }
         String secret = Secrets.generate(TokenPrefixes.PERSONAL);
         Instant now = clock.instant();
-        PersonalAccessToken token = new PersonalAccessToken(UUID.randomUUID(), person.userId(), request.label(),
-                Secrets.digest(secret), granted, request.expiresAt(now), null, true, now);
+        PersonalAccessToken token = new PersonalAccessToken(UUID.randomUUID(), caller.userId(), request.label(),
+                Secrets.digest(secret), granted, capabilities.newTokenExpiry(request.expiresAt(now)), null, true, now);
         uow.run(() -> tokens.insert(token));
         return new IssuedSecret<>(token, secret);
     }
 
     public List<PersonalAccessToken> list(Caller caller) {
-        return tokens.listByUser(CollectionAccess.person(caller, Scope.READ).userId());
+        Capabilities.of(caller).require(Capability.READ_ACCOUNT);
+        return tokens.listByUser(caller.userId());
     }
 
     public void revoke(Caller caller, UUID id) {
-        Caller.Person person = CollectionAccess.person(caller, Scope.WRITE);
-        uow.run(() -> tokens.update(own(person, id).revoked()));
+        Capabilities.of(caller).require(Capability.MANAGE_TOKENS);
+        uow.run(() -> tokens.update(own(caller, id).revoked()));
     }
 
     /** Issues a new secret; the old one stops working when this commits. */
     public IssuedSecret<PersonalAccessToken> rotate(Caller caller, UUID id) {
-        Caller.Person person = CollectionAccess.person(caller, Scope.WRITE);
+        Capabilities capabilities = Capabilities.of(caller);
+        capabilities.require(Capability.MANAGE_TOKENS);
         String secret = Secrets.generate(TokenPrefixes.PERSONAL);
         PersonalAccessToken rotated = uow.inTransaction(() -> {
-            PersonalAccessToken token = own(person, id);
+            PersonalAccessToken token = own(caller, id);
             if (!token.active()) {
                 throw new Conflict(ErrorCode.TOKEN_REVOKED, "A revoked token cannot be rotated; create a new one");
             }
+            capabilities.requireOutlivesRotated(token.expiresAt());
             PersonalAccessToken updated = token.withSecretHash(Secrets.digest(secret));
             tokens.update(updated);
             return updated;
@@ -77,9 +81,9 @@ public final class PersonalTokenService {
         return new IssuedSecret<>(rotated, secret);
     }
 
-    private PersonalAccessToken own(Caller.Person person, UUID id) {
+    private PersonalAccessToken own(Caller caller, UUID id) {
         return tokens.findById(id)
-                .filter(token -> token.userId().equals(person.userId()))
+                .filter(token -> token.userId().equals(caller.userId()))
                 .orElseThrow(() -> new NotFound(ErrorCode.PAT_NOT_FOUND, "Personal access token not found"));
     }
 }

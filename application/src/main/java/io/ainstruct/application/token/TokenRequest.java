@@ -1,6 +1,7 @@
 package io.ainstruct.application.token;
 
 import io.ainstruct.application.validation.Require;
+import io.ainstruct.domain.field.FieldLimits;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,7 @@ public record TokenRequest(String label, int expiresInDays) {
     public static final int MAX_DAYS = 365;
 
     public static TokenRequest of(String label, Integer expiresInDays) {
-        String checked = Require.text("label", label == null ? null : label.strip(), 1, 100);
+        String checked = FieldLimits.TOKEN_LABEL.require(label == null ? null : label.strip());
         return new TokenRequest(checked, Require.range("expires_in_days", expiresInDays, DEFAULT_DAYS, 1, MAX_DAYS));
     }
 

@@ -1,9 +1,9 @@
 package io.ainstruct.application.usage;
 
-import io.ainstruct.application.access.CollectionAccess;
+import io.ainstruct.application.access.Capabilities;
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.application.admin.MonthlyUsage;
 import io.ainstruct.domain.access.Caller;
-import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.port.UsageRepository;
 
 import java.time.Clock;
@@ -21,7 +21,7 @@ public final class OwnUsage {
     }
 
     public MonthlyUsage thisMonth(Caller caller) {
-        Caller.Person person = CollectionAccess.person(caller, Scope.READ);
-        return MonthlyUsage.of(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)), usage.history(person.userId()));
+        Capabilities.of(caller).require(Capability.READ_ACCOUNT);
+        return MonthlyUsage.of(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)), usage.history(caller.userId()));
     }
 }

@@ -47,7 +47,7 @@ class AuthenticatorTest {
         Caller.Person person = (Caller.Person) caller;
         assertThat(person.userId()).isEqualTo(alice);
         assertThat(person.superuser()).isFalse();
-        assertThat(person.scopes()).containsExactlyInAnyOrder(Scope.READ, Scope.WRITE);
+        assertThat(person.scopes()).containsExactlyInAnyOrder(Scope.READ, Scope.WRITE, Scope.TOKENS);
     }
 
     @Test
@@ -224,7 +224,7 @@ class AuthenticatorTest {
 
             Caller.Person person = (Caller.Person) authenticator.authenticate(token, EntryPoint.REST);
             assertThat(person.superuser()).isFalse();
-            assertThat(person.scopes()).containsExactlyInAnyOrder(Scope.READ, Scope.WRITE);
+            assertThat(person.scopes()).containsExactlyInAnyOrder(Scope.READ, Scope.WRITE, Scope.TOKENS);
         }
 
         @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -104,7 +105,7 @@ class DocumentServiceTest {
             assertThat(chunks).allSatisfy(chunk -> {
                 assertThat(chunk.documentId()).isEqualTo(document.id());
                 assertThat(chunk.tokenCount()).isBetween(1, 20).isEqualTo(world.tokenizer.count(chunk.content()));
-                assertThat(chunk.embedding()).isEqualTo(world.embedder.embed(chunk.content()));
+                assertThat(chunk.embedding()).isEqualTo(world.embedder.embedPassages(List.of(chunk.content())).get(0));
             });
             assertThat(stored.chunkCount()).isEqualTo(chunks.size());
             assertThat(stored.tokenCount()).isEqualTo(chunks.stream().mapToInt(Chunk::tokenCount).sum());

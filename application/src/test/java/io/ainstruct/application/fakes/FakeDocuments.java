@@ -116,6 +116,13 @@ public final class FakeDocuments implements DocumentRepository, Rollbackable {
         return Optional.ofNullable(rows.get(id)).map(Row::chunks).orElse(List.of());
     }
 
+    /** Every stored document with its chunks, in insertion order. */
+    Map<Document, List<Chunk>> contents() {
+        Map<Document, List<Chunk>> contents = new LinkedHashMap<>();
+        rows.values().forEach(row -> contents.put(row.document(), row.chunks()));
+        return contents;
+    }
+
     Optional<Chunk> findChunk(ChunkId id) {
         return rows.values().stream().flatMap(row -> row.chunks().stream()).filter(c -> c.id().equals(id)).findFirst();
     }

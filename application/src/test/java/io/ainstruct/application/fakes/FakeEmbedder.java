@@ -26,13 +26,18 @@ public final class FakeEmbedder implements Embedder {
     }
 
     @Override
-    public List<float[]> embed(List<String> texts) {
+    public List<float[]> embedPassages(List<String> texts) {
         textsEmbedded += texts.size();
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (String text : texts) {
             vectors.add(vector(text));
         }
         return vectors;
+    }
+
+    @Override
+    public float[] embedQuery(String query) {
+        return vector(query);
     }
 
     public int textsEmbedded() {

@@ -11,6 +11,7 @@ import io.ainstruct.application.document.DocumentService;
 import io.ainstruct.application.document.NewDocument;
 import io.ainstruct.application.document.StoredDocument;
 import io.ainstruct.application.indexing.IndexingRelay;
+import io.ainstruct.application.search.HybridSettings;
 import io.ainstruct.application.search.SearchService;
 import io.ainstruct.application.token.CollectionTokenService;
 import io.ainstruct.application.token.IssuedSecret;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Optional;
 
 /** Every use case wired to in-memory fakes, with shortcuts for the set-up the tests share. */
 public final class TestWorld {
@@ -67,6 +69,7 @@ public final class TestWorld {
     public final FakePasswordHasher hasher = new FakePasswordHasher();
     public final FakeAccessTokens accessTokens = new FakeAccessTokens();
     public final FakePassageReader passages = new FakePassageReader(documents, collections);
+    public final FakeKeywordIndex keywords = new FakeKeywordIndex(documents);
 
     public final CollectionAccess access = new CollectionAccess(collections);
     public final ActivityRecorder activity = new ActivityRecorder(usage, personalTokens, collectionTokens, uow);
@@ -83,7 +86,8 @@ public final class TestWorld {
     public final AdminService adminService = new AdminService(users, collections, outbox, refreshTokens, usage, uow, clock);
     public final CollectionService collectionService = new CollectionService(collections, access, outbox, uow, clock);
     public final DocumentService documentService;
-    public final SearchService searchService = new SearchService(access, embedder, index, passages, tokenizer, uow);
+    public final SearchService searchService = new SearchService(access, embedder, index, keywords, passages, tokenizer,
+            uow, HybridSettings.DEFAULTS, Optional.empty());
     public final IndexingRelay relay = new IndexingRelay(outbox, documents, index, uow, clock,
             IndexingRelay.DEFAULT_MAX_BACKOFF);
 

@@ -182,8 +182,13 @@ class ReindexingTest {
         }
 
         @Override
-        public List<float[]> embed(List<String> texts) {
-            return whole.embed(texts).stream().map(v -> java.util.Arrays.copyOf(v, dimension())).toList();
+        public List<float[]> embedPassages(List<String> texts) {
+            return whole.embedPassages(texts).stream().map(v -> java.util.Arrays.copyOf(v, dimension())).toList();
+        }
+
+        @Override
+        public float[] embedQuery(String query) {
+            return java.util.Arrays.copyOf(whole.embedQuery(query), dimension());
         }
     }
 }

@@ -11,6 +11,7 @@ import io.ainstruct.domain.user.User;
 import io.ainstruct.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -107,6 +108,23 @@ class MigrationTest {
                 .containsExactly(LegacyTable.COLLECTIONS);
     }
 
+    @Test
+    void anImportReadsTheFileItIsGivenAndClosesItAfterwards() {
+        List<Path> opened = new ArrayList<>();
+        LegacyImport legacyImport = new LegacyImport(file -> {
+            opened.add(file);
+            return source;
+        });
+
+        assertThat(legacyImport.dryRun(Path.of("legacy.db"), 3, new Silent()).quarantinedRows()).isEqualTo(3);
+        assertThat(source.closed).as("closed after the dry run").isTrue();
+        source.closed = false;
+        assertThat(legacyImport.run(Path.of("legacy.db"), new Migration(target), new MigrationOptions(3, false), new Silent())
+                .validated()).isTrue();
+        assertThat(source.closed).as("closed after the run").isTrue();
+        assertThat(opened).containsExactly(Path.of("legacy.db"), Path.of("legacy.db"));
+    }
+
     private static Object entity(SourceRow row) {
         return ((SourceRow.Accepted) row).entity();
     }
@@ -123,6 +141,7 @@ class MigrationTest {
 
     private static final class FakeSource implements LegacySource {
         final Map<LegacyTable, List<SourceRow>> rows = new EnumMap<>(LegacyTable.class);
+        boolean closed;
 
         void add(LegacyTable table, SourceRow... more) {
             rows.computeIfAbsent(table, t -> new ArrayList<>()).addAll(List.of(more));
@@ -145,6 +164,7 @@ class MigrationTest {
 
         @Override
         public void close() {
+            closed = true;
         }
     }
 

@@ -54,23 +54,23 @@ class SearchServiceTest {
     }
 
     private static SearchRequest query(String text) {
-        return SearchRequest.of(text, Optional.empty(), null, null, Optional.empty(), Map.of(), Optional.empty());
+        return SearchRequest.of(text, Optional.empty(), null, null, Optional.empty(), Map.of(), Optional.empty(), "semantic");
     }
 
     private static SearchRequest query(String text, Integer maxResults, Integer maxTokens) {
-        return SearchRequest.of(text, Optional.empty(), maxResults, maxTokens, Optional.empty(), Map.of(), Optional.empty());
+        return SearchRequest.of(text, Optional.empty(), maxResults, maxTokens, Optional.empty(), Map.of(), Optional.empty(), "semantic");
     }
 
     private static SearchRequest inCollection(String text, CollectionId collection) {
-        return SearchRequest.of(text, Optional.of(collection), null, null, Optional.empty(), Map.of(), Optional.empty());
+        return SearchRequest.of(text, Optional.of(collection), null, null, Optional.empty(), Map.of(), Optional.empty(), "semantic");
     }
 
     private static SearchRequest withMetadata(String text, Map<String, String> metadata) {
-        return SearchRequest.of(text, Optional.empty(), null, null, Optional.empty(), metadata, Optional.empty());
+        return SearchRequest.of(text, Optional.empty(), null, null, Optional.empty(), metadata, Optional.empty(), "semantic");
     }
 
     private static SearchRequest withMinScore(String text, double minScore) {
-        return SearchRequest.of(text, Optional.empty(), null, null, Optional.empty(), Map.of(), Optional.of(minScore));
+        return SearchRequest.of(text, Optional.empty(), null, null, Optional.empty(), Map.of(), Optional.of(minScore), "semantic");
     }
 
     private static java.util.List<DocumentId> documentsOf(SearchResult result) {
@@ -193,7 +193,7 @@ class SearchServiceTest {
             world.relay.drain();
 
             SearchResult result = service.search(alice, SearchRequest.of("compost for tomatoes", Optional.empty(), null,
-                    null, Optional.of(DocumentType.HTML), Map.of(), Optional.empty()));
+                    null, Optional.of(DocumentType.HTML), Map.of(), Optional.empty(), "semantic"));
 
             assertThat(documentsOf(result)).containsExactly(html);
         }

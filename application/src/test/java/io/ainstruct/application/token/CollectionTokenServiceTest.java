@@ -99,8 +99,8 @@ class CollectionTokenServiceTest {
         }
 
         @Test
-        void needs_the_write_scope() {
-            assertRefused(() -> create(withScopes(alice, Scope.READ), aliceNotes, null), Forbidden.class,
+        void needs_the_tokens_scope() {
+            assertRefused(() -> create(withScopes(alice, Scope.READ, Scope.WRITE), aliceNotes, null), Forbidden.class,
                     ErrorCode.INSUFFICIENT_SCOPE);
         }
 

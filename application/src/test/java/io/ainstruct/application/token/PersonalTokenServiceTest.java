@@ -149,7 +149,7 @@ class PersonalTokenServiceTest {
         @Test
         void a_token_cannot_create_a_token_with_more_scopes_than_itself() {
             Caller.Person root = world.signUpSuperuser("root");
-            Caller viaReadWriteToken = world.authenticate(create(root, "rw", null, EnumSet.of(Scope.READ, Scope.WRITE)).secret());
+            Caller viaReadWriteToken = world.authenticate(create(root, "rw", null, EnumSet.of(Scope.READ, Scope.WRITE, Scope.TOKENS)).secret());
 
             assertRefused(() -> create(viaReadWriteToken, "escalate", null, EnumSet.of(Scope.ADMIN)), Forbidden.class,
                     ErrorCode.INSUFFICIENT_SCOPE);
@@ -158,10 +158,10 @@ class PersonalTokenServiceTest {
         }
 
         @Test
-        void needs_the_write_scope() {
-            Caller readOnly = world.authenticate(create(alice, "reader", null, EnumSet.of(Scope.READ)).secret());
+        void needs_the_tokens_scope_which_a_write_token_lacks() {
+            Caller readWrite = world.authenticate(create(alice, "writer", null, EnumSet.of(Scope.READ, Scope.WRITE)).secret());
 
-            assertRefused(() -> create(readOnly, "more", null, EnumSet.of(Scope.READ)), Forbidden.class,
+            assertRefused(() -> create(readWrite, "more", null, EnumSet.of(Scope.READ)), Forbidden.class,
                     ErrorCode.INSUFFICIENT_SCOPE);
         }
 
@@ -233,10 +233,10 @@ class PersonalTokenServiceTest {
         }
 
         @Test
-        void needs_the_write_scope() {
+        void needs_the_tokens_scope() {
             UUID id = create(alice, "laptop", null, null).token().id();
 
-            assertRefused(() -> service.revoke(withScopes(alice, Scope.READ), id), Forbidden.class,
+            assertRefused(() -> service.revoke(withScopes(alice, Scope.READ, Scope.WRITE), id), Forbidden.class,
                     ErrorCode.INSUFFICIENT_SCOPE);
         }
     }

@@ -3,6 +3,9 @@ package io.ainstruct.domain.access;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.user.UserId;
 
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** Who is asking. Every use case receives one; authorization is decided from it alone. */
@@ -13,11 +16,19 @@ public sealed interface Caller {
 
     /**
      * A user acting through a session (JWT) or a personal access token, limited to {@code scopes}: a superuser's
-     * session carries every scope, a superuser's token only those it was given.
+     * session carries every scope, a superuser's token only those it was given. {@code tokenExpiresAt} is when the
+     * personal access token acted through stops working; empty for a session (the tokens it creates are meant to
+     * outlive it) and for a token that never expires.
      */
-    record Person(UserId userId, Set<Scope> scopes, boolean superuser) implements Caller {
+    record Person(UserId userId, Set<Scope> scopes, boolean superuser, Optional<Instant> tokenExpiresAt) implements Caller {
         public Person {
             scopes = Set.copyOf(scopes);
+            Objects.requireNonNull(tokenExpiresAt, "tokenExpiresAt");
+        }
+
+        /** A login session. */
+        public Person(UserId userId, Set<Scope> scopes, boolean superuser) {
+            this(userId, scopes, superuser, Optional.empty());
         }
 
         public boolean has(Scope scope) {

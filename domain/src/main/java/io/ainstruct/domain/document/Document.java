@@ -15,4 +15,9 @@ public record Document(DocumentId id, CollectionId collectionId, String title, S
     public Document {
         metadata = metadata == null ? Map.of() : metadata;
     }
+
+    /** What a caller who may write but not read is told: where the document is and what it holds by digest only. */
+    public Document receipt() {
+        return new Document(id, collectionId, null, null, contentHash, type, Map.of(), createdAt, updatedAt);
+    }
 }

@@ -4,6 +4,8 @@ package io.ainstruct.domain.error;
 public enum ErrorCode {
     VALIDATION_ERROR,
     INVALID_ID,
+    /** A search asked for a mode other than hybrid, semantic or keyword (400). */
+    UNKNOWN_SEARCH_MODE,
     MALFORMED_REQUEST,
     NOT_AUTHENTICATED,
     INVALID_TOKEN,
@@ -26,6 +28,8 @@ public enum ErrorCode {
     DOCUMENT_NOT_FOUND,
     DUPLICATE_CONTENT,
     DOCUMENT_TOO_LARGE,
+    /** A document's metadata passes a bound of {@code FieldLimits.METADATA}: size, keys or depth (413). */
+    METADATA_TOO_LARGE,
     REQUEST_TOO_LARGE,
     NOT_FOUND,
     METHOD_NOT_ALLOWED,

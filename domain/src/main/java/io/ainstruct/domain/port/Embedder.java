@@ -2,7 +2,10 @@ package io.ainstruct.domain.port;
 
 import java.util.List;
 
-/** Turns text into vectors. Implementations batch as they see fit and return unit-length vectors in input order. */
+/**
+ * Turns text into unit-length vectors. Passages (what is stored) and queries (what is searched for) are embedded
+ * apart, because some models are trained to read a query with an instruction in front of it and a passage without.
+ */
 public interface Embedder {
 
     /** Identifies the model; vectors of different models are never mixed in one index. */
@@ -10,9 +13,9 @@ public interface Embedder {
 
     int dimension();
 
-    List<float[]> embed(List<String> texts);
+    /** Vectors of stored passages, in input order; implementations batch as they see fit. */
+    List<float[]> embedPassages(List<String> passages);
 
-    default float[] embed(String text) {
-        return embed(List.of(text)).get(0);
-    }
+    /** The vector a search compares passages with. */
+    float[] embedQuery(String query);
 }

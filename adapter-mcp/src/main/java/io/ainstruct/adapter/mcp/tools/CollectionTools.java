@@ -1,11 +1,13 @@
 package io.ainstruct.adapter.mcp.tools;
 
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.application.collection.CollectionService;
 import io.ainstruct.application.token.CollectionTokenService;
 import io.ainstruct.application.token.TokenRequest;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.access.Permission;
 import io.ainstruct.domain.collection.CollectionId;
+import io.ainstruct.domain.field.FieldLimits;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -26,40 +28,40 @@ public class CollectionTools {
     public List<ToolSpec> tools() {
         return List.of(
                 new ToolSpec("create_collection_tool", "Create a collection (a named set of documents).",
-                        Schema.object().string("name", "Name, 1-100 characters, unique among the user's collections.", true).build(),
-                        Visibility.PERSON_WRITE, (caller, args) -> Views.collection(collections.create(caller, args.string("name")))),
+                        Schema.object().text("name", "Name, unique among the user's collections", FieldLimits.COLLECTION_NAME, true).build(),
+                        Capability.MANAGE_ACCOUNT, (caller, args) -> Views.collection(collections.create(caller, args.string("name")))),
                 new ToolSpec("list_collections_tool", "List the user's collections with document and active token counts.",
-                        Schema.object().build(), Visibility.PERSON_READ,
+                        Schema.object().build(), Capability.READ_ACCOUNT,
                         (caller, args) -> Map.of("collections", collections.list(caller).stream().map(Views::collection).toList())),
                 new ToolSpec("get_collection_tool", "Get one collection with its counts.",
-                        Schema.object().uuid("collection_id", "The collection's id.", true).build(), Visibility.PERSON_READ,
+                        Schema.object().uuid("collection_id", "The collection's id.", true).build(), Capability.READ_ACCOUNT,
                         (caller, args) -> Views.collection(collections.get(caller, collectionId(args)))),
                 new ToolSpec("rename_collection_tool", "Rename a collection.",
                         Schema.object().uuid("collection_id", "The collection's id.", true)
-                                .string("name", "The new name.", true).build(), Visibility.PERSON_WRITE,
+                                .text("name", "The new name", FieldLimits.COLLECTION_NAME, true).build(), Capability.MANAGE_ACCOUNT,
                         (caller, args) -> Views.collection(collections.rename(caller, collectionId(args), args.string("name")))),
                 new ToolSpec("delete_collection_tool", "Delete a collection with all its documents. Refused while an active "
                         + "collection access token reaches it: revoke those first.",
-                        Schema.object().uuid("collection_id", "The collection's id.", true).build(), Visibility.PERSON_WRITE,
+                        Schema.object().uuid("collection_id", "The collection's id.", true).build(), Capability.MANAGE_ACCOUNT,
                         this::deleteCollection),
                 new ToolSpec("create_collection_access_token_tool", "Create a collection access token (cat_live_...) that "
                         + "reaches one collection only, read or read_write. The secret is in the result once; store it.",
                         Schema.object().uuid("collection_id", "The collection the token reaches.", true)
-                                .string("label", "What the token is for, 1-100 characters.", true)
+                                .text("label", "What the token is for", FieldLimits.TOKEN_LABEL, true)
                                 .choice("permission", "read (default) or read_write.", List.of("read", "read_write"), false)
                                 .integer("expires_in_days", "Lifetime in days; default 90.", 1, TokenRequest.MAX_DAYS).build(),
-                        Visibility.PERSON_WRITE, this::createToken),
+                        Capability.MANAGE_TOKENS, this::createToken),
                 new ToolSpec("list_collection_access_tokens_tool", "List collection access tokens (never their secrets).",
                         Schema.object().uuid("collection_id", "Only tokens of this collection.", false).build(),
-                        Visibility.PERSON_READ, (caller, args) -> Map.of("tokens", tokens.list(caller,
+                        Capability.READ_ACCOUNT, (caller, args) -> Map.of("tokens", tokens.list(caller,
                         args.optionalId("collection_id").map(CollectionId::new)).stream().map(Views::collectionToken).toList())),
                 new ToolSpec("revoke_collection_access_token_tool", "Revoke a collection access token; it stops working at once.",
                         Schema.object().uuid("token_id", "The token's id (not its secret).", true).build(),
-                        Visibility.PERSON_WRITE, this::revokeToken),
+                        Capability.MANAGE_TOKENS, this::revokeToken),
                 new ToolSpec("rotate_collection_access_token_tool", "Replace a collection access token's secret; the old "
                         + "secret stops working at once. The new secret is in the result once.",
                         Schema.object().uuid("token_id", "The token's id (not its secret).", true).build(),
-                        Visibility.PERSON_WRITE, (caller, args) -> Views.issued(tokens.rotate(caller, args.id("token_id")))));
+                        Capability.MANAGE_TOKENS, (caller, args) -> Views.issued(tokens.rotate(caller, args.id("token_id")))));
     }
 
     private Object deleteCollection(Caller caller, Args args) {

@@ -1,15 +1,18 @@
 package io.ainstruct.adapter.mcp.tools;
 
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.application.collection.CollectionService;
 import io.ainstruct.application.document.DocumentChanges;
 import io.ainstruct.application.document.DocumentService;
 import io.ainstruct.application.document.NewDocument;
+import io.ainstruct.application.search.SearchMode;
 import io.ainstruct.application.search.SearchRequest;
 import io.ainstruct.application.search.SearchService;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.collection.CollectionId;
 import io.ainstruct.domain.document.DocumentId;
 import io.ainstruct.domain.document.DocumentType;
+import io.ainstruct.domain.field.FieldLimits;
 import jakarta.inject.Singleton;
 
 import java.util.Arrays;
@@ -21,6 +24,10 @@ import java.util.Optional;
 @Singleton
 public class DocumentTools {
     private static final List<String> TYPES = Arrays.stream(DocumentType.values()).map(DocumentType::wireName).toList();
+    private static final List<String> MODES = Arrays.stream(SearchMode.values()).map(SearchMode::wireName).toList();
+    private static final String METADATA_BOUNDS = "At most " + FieldLimits.METADATA.maxBytes() + " bytes of JSON, "
+            + FieldLimits.METADATA.maxKeys() + " keys in all and " + FieldLimits.METADATA.maxDepth() + " levels "
+            + "(else METADATA_TOO_LARGE).";
     private static final String COLLECTION_HINT = "Collection id (personal access tokens only; a collection token always "
             + "works in its own collection).";
 
@@ -40,45 +47,53 @@ public class DocumentTools {
                         + "embedded so search_documents_tool finds it by meaning. Storing identical content twice in a "
                         + "collection returns the existing document. Without collection_id a personal token stores into "
                         + "the user's 'default' collection.",
-                        Schema.object().string("title", "Title, 1-500 characters.", true)
+                        Schema.object().text("title", "Title", FieldLimits.DOCUMENT_TITLE, true)
                                 .string("content", "The text, up to the server's size limit (10 MB by default).", true)
                                 .choice("document_type", "Format of the content; default markdown.", TYPES, false)
-                                .object("doc_metadata", "Free-form JSON object stored with the document; searchable by key/value.")
+                                .object("doc_metadata", "Free-form JSON object stored with the document; searchable by key/value. "
+                                        + METADATA_BOUNDS)
                                 .uuid("collection_id", COLLECTION_HINT + " Default: 'default'.", false).build(),
-                        Visibility.WRITE_DOCUMENTS, this::store),
-                new ToolSpec("search_documents_tool", "Semantic search: returns the passages closest in meaning to the query, "
-                        + "best first, and formatted_context, markdown ready to paste into a prompt, cut at max_tokens.",
-                        Schema.object().string("query", "What to look for, in natural language.", true)
-                                .integer("max_results", "How many passages at most; default 5.", 1, 100)
-                                .integer("max_tokens", "Token budget of formatted_context; default 2000.", 1, 100_000)
+                        Capability.WRITE_DOCUMENTS, this::store),
+                new ToolSpec("search_documents_tool", "Search: returns the passages that best answer the query, best first, "
+                        + "and formatted_context, markdown ready to paste into a prompt, cut at max_tokens. By default "
+                        + "(hybrid) it ranks by meaning and by exact words at once, so error codes, names and "
+                        + "identifiers are found as well as paraphrases.",
+                        Schema.object().text("query", "What to look for, in natural language", FieldLimits.SEARCH_QUERY, true)
+                                .integer("max_results", "How many passages at most; default " + SearchRequest.DEFAULT_MAX_RESULTS + ".", 1,
+                                        SearchRequest.MAX_RESULTS)
+                                .integer("max_tokens", "Token budget of formatted_context; default " + SearchRequest.DEFAULT_MAX_TOKENS + ".", 1,
+                                        SearchRequest.MAX_TOKENS)
                                 .uuid("collection_id", COLLECTION_HINT + " Default: every collection the token may read.", false)
                                 .choice("document_type", "Only documents of this type.", TYPES, false)
                                 .object("metadata", "Only documents whose metadata has these key/value pairs (scalar values).")
-                                .number("score_threshold", "Drop passages scoring below this cosine similarity (-1..1).").build(),
-                        Visibility.READ_DOCUMENTS, this::search),
+                                .choice("search_mode", "hybrid (default): meaning and words fused; semantic: meaning "
+                                        + "only; keyword: words only (BM25).", MODES, false)
+                                .number("score_threshold", "Drop passages whose cosine similarity to the query is below "
+                                        + "this (-1..1); not used in keyword mode.").build(),
+                        Capability.READ_DOCUMENTS, this::search),
                 new ToolSpec("get_document_tool", "Get one document with its full content.",
                         Schema.object().uuid("document_id", "The document's id.", true).build(),
-                        Visibility.READ_DOCUMENTS, this::get),
+                        Capability.READ_DOCUMENTS, this::get),
                 new ToolSpec("list_documents_tool", "List documents (without content), newest first, with paging.",
                         Schema.object().uuid("collection_id", COLLECTION_HINT + " Default: every readable collection.", false)
-                                .integer("limit", "Page size; default 50.", 1, 500)
+                                .integer("limit", "Page size; default " + DocumentService.DEFAULT_PAGE_SIZE + ".", 1, DocumentService.MAX_PAGE_SIZE)
                                 .integer("offset", "How many to skip; default 0.", 0, Integer.MAX_VALUE).build(),
-                        Visibility.READ_DOCUMENTS, this::list),
+                        Capability.READ_DOCUMENTS, this::list),
                 new ToolSpec("update_document_tool", "Change a document's title, content, type or metadata; only the given "
                         + "fields change. New content is re-chunked and re-embedded.",
                         Schema.object().uuid("document_id", "The document's id.", true)
-                                .string("title", "New title.", false)
+                                .text("title", "New title", FieldLimits.DOCUMENT_TITLE, false)
                                 .string("content", "New content.", false)
                                 .choice("document_type", "New type.", TYPES, false)
-                                .object("doc_metadata", "New metadata (replaces the old object).").build(),
-                        Visibility.WRITE_DOCUMENTS, this::update),
+                                .object("doc_metadata", "New metadata (replaces the old object). " + METADATA_BOUNDS).build(),
+                        Capability.WRITE_DOCUMENTS, this::update),
                 new ToolSpec("delete_document_tool", "Delete a document and its chunks.",
                         Schema.object().uuid("document_id", "The document's id.", true).build(),
-                        Visibility.WRITE_DOCUMENTS, this::delete),
+                        Capability.WRITE_DOCUMENTS, this::delete),
                 new ToolSpec("move_document_tool", "Move a document into another of the user's collections.",
                         Schema.object().uuid("document_id", "The document's id.", true)
                                 .uuid("target_collection_id", "The collection to move it to.", true).build(),
-                        Visibility.PERSON_WRITE, this::move));
+                        Capability.MANAGE_ACCOUNT, this::move));
     }
 
     private Object store(Caller caller, Args args) {
@@ -92,7 +107,8 @@ public class DocumentTools {
         return Views.search(search.search(caller, SearchRequest.of(args.string("query"),
                 args.optionalId("collection_id").map(CollectionId::new), args.integer("max_results"),
                 args.integer("max_tokens"), args.optionalString("document_type").map(t -> DocumentType.parse("document_type", t)),
-                args.object("metadata").orElse(null), args.number("score_threshold"))));
+                args.object("metadata").orElse(null), args.number("score_threshold"),
+                args.optionalString("search_mode").orElse(null))));
     }
 
     private Object get(Caller caller, Args args) {

@@ -1,5 +1,7 @@
 package io.ainstruct.adapter.mcp.tools;
 
+import io.ainstruct.domain.field.TextLimit;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,12 @@ final class Schema {
 
     Schema string(String name, String description, boolean isRequired) {
         return property(name, Map.of("type", "string", "description", description), isRequired);
+    }
+
+    /** Text whose length the domain bounds: the bounds go into the schema and, for agents that read only prose, the description. */
+    Schema text(String name, String description, TextLimit limit, boolean isRequired) {
+        return property(name, Map.of("type", "string", "minLength", limit.min(), "maxLength", limit.max(),
+                "description", description + " (" + limit.min() + "-" + limit.max() + " characters)."), isRequired);
     }
 
     Schema uuid(String name, String description, boolean isRequired) {

@@ -1,15 +1,15 @@
 package io.ainstruct.adapter.mcp.tools;
 
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.domain.access.Caller;
 
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
- * One MCP tool: its name and JSON input schema as an agent sees them, who may see it, and what it does. The
- * predicate only hides tools that would be refused anyway; the use case still decides every call.
+ * One MCP tool: its name and JSON input schema as an agent sees them, the capability it needs, and what it does.
+ * tools/list shows a tool to callers the application grants that capability; the use case still decides every call.
  */
-public record ToolSpec(String name, String description, Map<String, Object> inputSchema, Predicate<Caller> visibleTo,
+public record ToolSpec(String name, String description, Map<String, Object> inputSchema, Capability needs,
                        Handler handler) {
 
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package io.ainstruct.adapter.mcp.tools;
 
 import io.ainstruct.application.document.StoredDocument;
+import io.ainstruct.application.search.RerankStatus;
 import io.ainstruct.application.search.SearchResult;
 import io.ainstruct.application.token.IssuedSecret;
 import io.ainstruct.domain.access.CollectionAccessToken;
@@ -88,6 +89,15 @@ final class Views {
         view.put("total_results", hits.size());
         view.put("tokens_used", result.tokensUsed());
         view.put("formatted_context", result.formattedContext());
+        view.put("search_mode", result.mode().wireName());
+        view.put("rerank", rerank(result.rerank()));
+        return view;
+    }
+
+    private static Map<String, Object> rerank(RerankStatus status) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", status.outcome().name().toLowerCase(Locale.ROOT));
+        status.reason().ifPresent(reason -> view.put("reason", reason));
         return view;
     }
 

@@ -1,6 +1,7 @@
 package io.ainstruct.adapter.rest.document;
 
 import io.ainstruct.application.document.StoredDocument;
+import io.ainstruct.application.search.RerankStatus;
 import io.ainstruct.application.search.SearchHit;
 import io.ainstruct.application.search.SearchResult;
 import io.ainstruct.domain.document.Document;
@@ -11,6 +12,7 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,7 +34,8 @@ final class DocumentBodies {
     @Serdeable
     record SearchBody(@Nullable String query, @Nullable String collectionId, @Nullable Integer maxResults,
                       @Nullable Integer maxTokens, @Nullable String documentType,
-                      @Nullable Map<String, Object> metadata, @Nullable Double scoreThreshold) {
+                      @Nullable Map<String, Object> metadata, @Nullable Double scoreThreshold,
+                      @Nullable String searchMode) {
     }
 
     @Serdeable
@@ -84,10 +87,19 @@ final class DocumentBodies {
     }
 
     @Serdeable
-    record SearchView(List<HitView> results, int totalResults, int tokensUsed, String formattedContext) {
+    record SearchView(List<HitView> results, int totalResults, int tokensUsed, String formattedContext,
+                      String searchMode, RerankView rerank) {
         static SearchView of(SearchResult result) {
             return new SearchView(result.hits().stream().map(HitView::of).toList(), result.hits().size(),
-                    result.tokensUsed(), result.formattedContext());
+                    result.tokensUsed(), result.formattedContext(), result.mode().wireName(), RerankView.of(result.rerank()));
+        }
+    }
+
+    /** Whether a reranker ordered the results ({@code applied}, {@code skipped}, {@code failed}), and why not. */
+    @Serdeable
+    record RerankView(String status, @Nullable String reason) {
+        static RerankView of(RerankStatus status) {
+            return new RerankView(status.outcome().name().toLowerCase(Locale.ROOT), status.reason().orElse(null));
         }
     }
 }

@@ -50,7 +50,11 @@ class DocumentController {
         this.callers = callers;
     }
 
-    /** 201 for a new document; 200 with the existing one when the collection already holds the same content. */
+    /**
+     * 201 for a new document; 200 with the existing one when the collection already holds the same content. Metadata
+     * may hold at most 16 KB of JSON, 256 keys (counted in every nested object) and 8 levels; beyond, 413
+     * {@code METADATA_TOO_LARGE} (also on update).
+     */
     @Post
     HttpResponse<StoredView> store(@Parameter(hidden = true) BearerToken token, @Body StoreBody body) {
         var caller = callers.of(token);
@@ -93,7 +97,7 @@ class DocumentController {
         SearchRequest request = SearchRequest.of(body.query(),
                 Optional.ofNullable(body.collectionId()).map(DocumentController::collectionId),
                 body.maxResults(), body.maxTokens(), Optional.ofNullable(body.documentType()).map(DocumentController::type),
-                body.metadata(), Optional.ofNullable(body.scoreThreshold()));
+                body.metadata(), Optional.ofNullable(body.scoreThreshold()), body.searchMode());
         return SearchView.of(search.search(caller, request));
     }
 

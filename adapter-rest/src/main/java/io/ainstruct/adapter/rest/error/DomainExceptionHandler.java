@@ -29,6 +29,9 @@ class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpRe
     private static final Set<ErrorCode> LEGACY_BAD_REQUEST = Set.of(ErrorCode.USERNAME_EXISTS, ErrorCode.EMAIL_EXISTS,
             ErrorCode.CANNOT_DELETE_SELF, ErrorCode.CANNOT_DEACTIVATE_SELF);
 
+    /** Input that is not a value of the right kind at all, rather than a value breaking a rule. */
+    private static final Set<ErrorCode> BAD_REQUEST_INPUT = Set.of(ErrorCode.INVALID_ID, ErrorCode.UNKNOWN_SEARCH_MODE);
+
     @Override
     public HttpResponse<ErrorEnvelope> handle(HttpRequest request, DomainException exception) {
         MutableHttpResponse<ErrorEnvelope> response = HttpResponse
@@ -51,7 +54,7 @@ class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpRe
             return HttpStatus.BAD_REQUEST;
         }
         if (exception instanceof InvalidInput) {
-            return exception.code() == ErrorCode.INVALID_ID ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
+            return BAD_REQUEST_INPUT.contains(exception.code()) ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY;
         }
         if (exception instanceof NotFound) {
             return HttpStatus.NOT_FOUND;

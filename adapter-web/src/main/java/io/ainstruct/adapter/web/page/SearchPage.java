@@ -2,6 +2,7 @@ package io.ainstruct.adapter.web.page;
 
 import io.ainstruct.application.collection.CollectionService;
 import io.ainstruct.application.search.SearchHit;
+import io.ainstruct.application.search.SearchMode;
 import io.ainstruct.application.search.SearchRequest;
 import io.ainstruct.application.search.SearchService;
 import io.ainstruct.domain.collection.CollectionId;
@@ -16,6 +17,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,10 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SearchPage {
     private static final int RESULTS = 10;
+    private static final List<Model> MODES = List.of(
+            Model.of("value", SearchMode.HYBRID.wireName(), "label", "meaning and words"),
+            Model.of("value", SearchMode.SEMANTIC.wireName(), "label", "meaning only"),
+            Model.of("value", SearchMode.KEYWORD.wireName(), "label", "exact words only"));
 
     private final Pages pages;
     private final SearchService search;
@@ -37,17 +43,19 @@ class SearchPage {
     }
 
     @Get
-    MutableHttpResponse<?> search(HttpRequest<?> request, @Nullable @QueryValue String q, @Nullable @QueryValue String collection) {
+    MutableHttpResponse<?> search(HttpRequest<?> request, @Nullable @QueryValue String q, @Nullable @QueryValue String collection,
+                                  @Nullable @QueryValue String mode) {
         return pages.show(request, visit -> {
             Optional<CollectionId> scope = CollectionPages.chosenCollection(collection);
             Model model = Model.of("q", q == null ? "" : q, "selected", scope.map(c -> c.value().toString()).orElse(""),
-                    "collections", collections.list(visit.caller()).stream().map(CollectionPages::row).toList());
+                    "collections", collections.list(visit.caller()).stream().map(CollectionPages::row).toList(),
+                    "mode", mode == null ? SearchMode.HYBRID.wireName() : mode, "modes", MODES);
             if (q == null || q.isBlank()) {
                 return visit.page("search", model);
             }
             try {
                 var result = search.search(visit.caller(), SearchRequest.of(q, scope, RESULTS, null, Optional.empty(),
-                        Map.of(), Optional.empty()));
+                        Map.of(), Optional.empty(), mode));
                 return visit.page("search", model.with("hits", result.hits().stream().map(SearchPage::hit).toList()));
             } catch (InvalidInput e) {
                 return visit.page(HttpStatus.UNPROCESSABLE_ENTITY, "search", model.with("error", Messages.of(e)));

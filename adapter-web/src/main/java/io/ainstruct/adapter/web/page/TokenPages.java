@@ -1,5 +1,6 @@
 package io.ainstruct.adapter.web.page;
 
+import io.ainstruct.application.access.Capabilities;
 import io.ainstruct.application.collection.CollectionService;
 import io.ainstruct.application.token.CollectionTokenService;
 import io.ainstruct.application.token.PersonalTokenService;
@@ -147,7 +148,7 @@ class TokenPages {
                 .sorted(Comparator.comparing((NamedCollectionToken t) -> t.token().createdAt()).reversed())
                 .map(t -> collectionRow(t, now)).toList());
         model.with("collections", collections.list(visit.caller()).stream().map(CollectionPages::row).toList());
-        model.with("superuser", visit.user().superuser());
+        model.with("mayGrantAdmin", Capabilities.of(visit.caller()).mayGrant(Set.of(Scope.ADMIN)));
         model.putIfAbsent("patForm", Map.of("scope_read", "on", "scope_write", "on"));
         model.putIfAbsent("catForm", Map.of());
         visit.flash(NewSecret.class).ifPresent(secret -> model.with("secret", secret.secret())

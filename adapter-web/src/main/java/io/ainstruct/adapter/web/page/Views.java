@@ -1,5 +1,7 @@
 package io.ainstruct.adapter.web.page;
 
+import io.ainstruct.domain.field.FieldLimits;
+import io.ainstruct.domain.field.TextLimit;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +12,7 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders templates into the response before it is sent, so a template that fails is an ordinary server error
@@ -24,6 +27,11 @@ public class Views {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+    /** The domain's field limits, for the forms' minlength and maxlength: the browser refuses what the server would. */
+    private static final Map<String, Map<String, Integer>> LIMITS = Map.of("username", bounds(FieldLimits.USERNAME),
+            "password", bounds(FieldLimits.PASSWORD), "collectionName", bounds(FieldLimits.COLLECTION_NAME),
+            "title", bounds(FieldLimits.DOCUMENT_TITLE), "label", bounds(FieldLimits.TOKEN_LABEL));
+
     private final TemplateEngine engine;
 
     Views(TemplateEngine engine) {
@@ -31,7 +39,7 @@ public class Views {
     }
 
     public MutableHttpResponse<String> render(HttpStatus status, String view, Model model) {
-        String html = engine.process(view, new Context(Locale.ENGLISH, model));
+        String html = engine.process(view, new Context(Locale.ENGLISH, model.with("limits", LIMITS)));
         return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
@@ -42,6 +50,10 @@ public class Views {
 
     public MutableHttpResponse<String> error(HttpStatus status, String title, String message) {
         return render(status, "error", Model.of("status", status.getCode(), "title", title, "message", message));
+    }
+
+    private static Map<String, Integer> bounds(TextLimit limit) {
+        return Map.of("min", limit.min(), "max", limit.max());
     }
 
     /** After a change: the browser loads the next page with GET, so reloading it repeats nothing. */

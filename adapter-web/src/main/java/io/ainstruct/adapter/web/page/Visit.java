@@ -1,6 +1,8 @@
 package io.ainstruct.adapter.web.page;
 
 import io.ainstruct.adapter.web.session.WebSession;
+import io.ainstruct.application.access.Capabilities;
+import io.ainstruct.application.access.Capability;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.user.User;
 import io.micronaut.http.HttpRequest;
@@ -44,7 +46,8 @@ public final class Visit {
 
     public MutableHttpResponse<?> page(HttpStatus status, String view, Model model) {
         return views.render(status, view, model.with("csrf", session.csrfToken())
-                .with("me", Model.of("username", user.username(), "superuser", user.superuser())));
+                .with("me", Model.of("username", user.username(),
+                        "administers", Capabilities.of(caller).allows(Capability.ADMINISTER_USERS))));
     }
 
     public MutableHttpResponse<?> error(HttpStatus status, String title, String message) {
