@@ -13,6 +13,17 @@ public interface WebSettings {
     @Bindable(defaultValue = "30m")
     Duration getSessionIdleTimeout();
 
+    /** A dashboard session ends this long after its login however busy it is, so a stolen cookie does not live forever. */
+    @Bindable(defaultValue = "12h")
+    Duration getSessionAbsoluteLifetime();
+
+    /**
+     * At most this many sessions without a login (a login form's CSRF token) are held; the oldest makes room for a
+     * new one. Anyone can open them, so their number is bounded rather than trusted.
+     */
+    @Bindable(defaultValue = "10000")
+    int getMaxAnonymousSessions();
+
     /**
      * Behind a TLS-terminating proxy that sets {@code X-Forwarded-Proto}, turn this on so session cookies are marked
      * Secure. Off by default: any client can send the header.

@@ -76,14 +76,20 @@ public class Pages {
         Optional<WebSession> session = loggedIn(request);
         if (session.isEmpty()) {
             String page = htmxPage(request).orElse(form.page());
-            WebSession anonymous = sessions.open(null);
-            anonymous.flash(new WebSession.Draft(page, form.fields()));
-            MutableHttpResponse<?> response = toLogin(page, true);
+            boolean lapsed = sessions.lapsed(cookie.read(request).orElse(null));
+            MutableHttpResponse<?> response = toLogin(page, lapsed);
             if (htmxPage(request).isPresent()) {
                 // A redirect would only swap the login page into the preview; htmx moves the whole window instead.
                 response = HttpResponse.ok().header("HX-Redirect", response.getHeaders().get(HttpHeaders.LOCATION));
             }
-            cookie.write(request, response, anonymous);
+            WebSession.Draft draft = new WebSession.Draft(page, form.fields());
+            // Only a browser whose login lapsed keeps what it typed, and only a draft of a sensible size: anyone else
+            // could fill the server's memory with forms posted without ever logging in.
+            if (lapsed && draft.chars() <= WebSession.Draft.MAX_CHARS) {
+                WebSession anonymous = sessions.open(null);
+                anonymous.flash(draft);
+                cookie.write(request, response, anonymous);
+            }
             return response;
         }
         if (!csrfMatches(session.get(), form)) {

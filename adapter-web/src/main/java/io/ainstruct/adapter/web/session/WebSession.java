@@ -14,6 +14,7 @@ public final class WebSession {
     private final String id;
     private final String csrfToken;
     private volatile Session tokens;
+    private final Instant created;
     private volatile Instant lastSeen;
     private volatile Object flash;
 
@@ -21,6 +22,7 @@ public final class WebSession {
         this.id = id;
         this.csrfToken = csrfToken;
         this.tokens = tokens;
+        this.created = now;
         this.lastSeen = now;
     }
 
@@ -40,6 +42,10 @@ public final class WebSession {
     /** After a refresh: the old refresh token is spent, so the pair is replaced together. */
     public void replaceTokens(Session refreshed) {
         this.tokens = refreshed;
+    }
+
+    Instant created() {
+        return created;
     }
 
     Instant lastSeen() {
@@ -65,7 +71,21 @@ public final class WebSession {
         return Optional.empty();
     }
 
+    long draftChars() {
+        return flash instanceof Draft draft ? draft.chars() : 0;
+    }
+
     /** A form that arrived after its session expired, kept so that logging in again brings it back. */
     public record Draft(String path, Map<String, String> fields) {
+        /** The most a draft may hold; a larger form is not kept (a document's editor stays far below it). */
+        public static final long MAX_CHARS = 256 * 1024;
+
+        public long chars() {
+            long chars = path.length();
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                chars += field.getKey().length() + (field.getValue() == null ? 0 : field.getValue().length());
+            }
+            return chars;
+        }
     }
 }
