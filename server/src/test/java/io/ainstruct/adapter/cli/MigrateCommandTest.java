@@ -122,17 +122,22 @@ class MigrateCommandTest {
         }
     }
 
-    record Run(int exitCode, String output) {
+    record Run(int exitCode, String output, String errors) {
         static Run cli(String... args) {
             PrintStream original = System.out;
+            PrintStream originalErrors = System.err;
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            ByteArrayOutputStream capturedErrors = new ByteArrayOutputStream();
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(capturedErrors, true, StandardCharsets.UTF_8));
             try {
                 int exit = Ainstruct.execute(args);
-                return new Run(exit, captured.toString(StandardCharsets.UTF_8));
+                return new Run(exit, captured.toString(StandardCharsets.UTF_8), capturedErrors.toString(StandardCharsets.UTF_8));
             } finally {
                 System.setOut(original);
+                System.setErr(originalErrors);
                 System.out.print(captured.toString(StandardCharsets.UTF_8));
+                System.err.print(capturedErrors.toString(StandardCharsets.UTF_8));
             }
         }
     }

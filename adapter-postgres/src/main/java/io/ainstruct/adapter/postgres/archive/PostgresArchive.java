@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -48,6 +49,8 @@ import java.util.zip.ZipOutputStream;
 class PostgresArchive implements DatabaseArchive {
     static final String MANIFEST = "manifest.tsv";
     private static final String FORMAT = "ainstruct-backup\t1";
+    /** A manifest lists a few dozen tables; anything near this size was not written by {@link #write}. */
+    static final int MANIFEST_LIMIT = 64 * 1024;
     private static final Set<String> LEFT_OUT = Set.of("flyway_schema_history", "indexing_outbox", "vector_changes",
             "keyword_postings", "keyword_settings",
             "vector_changes_pruned", "migration_progress", "migration_deferred_definitions");
@@ -70,7 +73,7 @@ class PostgresArchive implements DatabaseArchive {
             List<ArchiveManifest.ArchivedTable> tables = new ArrayList<>();
             Map<String, List<String>> columns = new LinkedHashMap<>();
             String version = schemaVersion(connection);
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(partial))) {
+            try (ZipOutputStream zip = new ZipOutputStream(ownerOnly(partial))) {
                 for (String table : tablesInLoadOrder(connection)) {
                     columns.put(table, columns(connection, table));
                     zip.putNextEntry(new ZipEntry(entry(table)));
@@ -104,10 +107,16 @@ class PostgresArchive implements DatabaseArchive {
             Map<String, List<String>> columns = new LinkedHashMap<>();
             ArchiveManifest manifest;
             try (InputStream in = zip.getInputStream(manifestEntry)) {
-                manifest = parseManifest(new String(in.readAllBytes(), StandardCharsets.UTF_8), columns);
+                byte[] text = in.readNBytes(MANIFEST_LIMIT + 1);
+                if (text.length > MANIFEST_LIMIT) {
+                    throw new IllegalStateException(file + " is not an ainstruct backup: its manifest is larger than "
+                            + MANIFEST_LIMIT / 1024 + " KB");
+                }
+                manifest = parseManifest(new String(text, StandardCharsets.UTF_8), columns);
             }
             return transactions.executeWrite(status -> {
                 Connection connection = status.getConnection();
+                requireLiveSchema(connection, manifest, columns);
                 requireRestorable(connection, manifest);
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
                 for (ArchiveManifest.ArchivedTable table : manifest.tables()) {
@@ -116,7 +125,7 @@ class PostgresArchive implements DatabaseArchive {
                         throw new IllegalStateException("the backup lacks the rows of " + table.name());
                     }
                     ChecksumInput in = new ChecksumInput(zip.getInputStream(entry));
-                    copy.copyIn("COPY " + table.name() + " (" + String.join(", ", columns.get(table.name())) + ") FROM STDIN", in);
+                    copy.copyIn("COPY " + quoted(table.name()) + " (" + quoted(columns.get(table.name())) + ") FROM STDIN", in);
                     requireMatch(table, in.checksum, "in the archive");
                 }
                 for (ArchiveManifest.ArchivedTable table : manifest.tables()) {
@@ -149,7 +158,7 @@ class PostgresArchive implements DatabaseArchive {
         }
         for (ArchiveManifest.ArchivedTable table : manifest.tables()) {
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + table.name() + ")")) {
+                 ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM " + quoted(table.name()) + ")")) {
                 rows.next();
                 if (rows.getBoolean(1)) {
                     throw new IllegalStateException("the database is not empty (" + table.name()
@@ -171,9 +180,10 @@ class PostgresArchive implements DatabaseArchive {
                 select.setString(3, table.name());
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        try (Statement setval = connection.createStatement()) {
-                            setval.execute("SELECT setval('" + rows.getString(2) + "', coalesce((SELECT max(" + rows.getString(1)
-                                    + ") FROM " + table.name() + "), 0) + 1, false)");
+                        try (PreparedStatement setval = connection.prepareStatement("SELECT setval(?, coalesce((SELECT max("
+                                + quoted(rows.getString(1)) + ") FROM " + quoted(table.name()) + "), 0) + 1, false)")) {
+                            setval.setString(1, rows.getString(2));
+                            setval.execute();
                         }
                     }
                 }
@@ -251,8 +261,47 @@ class PostgresArchive implements DatabaseArchive {
                 }
             }
         }
-        return "SELECT " + String.join(", ", columns) + " FROM " + table + " ORDER BY "
-                + String.join(", ", key.isEmpty() ? columns : key);
+        return "SELECT " + quoted(columns) + " FROM " + quoted(table) + " ORDER BY " + quoted(key.isEmpty() ? columns : key);
+    }
+
+    /**
+     * The manifest comes from a file anyone may have written: before any statement names them, its tables must be
+     * tables this database would archive, and its columns columns of those tables.
+     */
+    private static void requireLiveSchema(Connection connection, ArchiveManifest manifest, Map<String, List<String>> columns)
+            throws SQLException {
+        List<String> liveTables = tablesInLoadOrder(connection);
+        for (ArchiveManifest.ArchivedTable table : manifest.tables()) {
+            if (!liveTables.contains(table.name())) {
+                throw new IllegalStateException("the backup's manifest names a table this database does not have: \""
+                        + table.name() + "\". Nothing was restored.");
+            }
+            List<String> liveColumns = columns(connection, table.name());
+            for (String column : columns.get(table.name())) {
+                if (!liveColumns.contains(column)) {
+                    throw new IllegalStateException("the backup's manifest names a column " + table.name()
+                            + " does not have: \"" + column + "\". Nothing was restored.");
+                }
+            }
+        }
+    }
+
+    /** Names from the catalog or checked against it, quoted all the same so that no name is ever read as SQL. */
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private static String quoted(List<String> identifiers) {
+        return String.join(", ", identifiers.stream().map(PostgresArchive::quoted).toList());
+    }
+
+    /** Archives hold every user's documents and password hashes: readable by their owner only, from the first byte. */
+    private static OutputStream ownerOnly(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        return Files.newOutputStream(file);
     }
 
     private static String entry(String table) {
