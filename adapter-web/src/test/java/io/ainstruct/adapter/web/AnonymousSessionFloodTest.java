@@ -12,14 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Someone who never logs in floods the dashboard: huge form posts to a page and an endless stream of login pages,
- * each without a cookie, so each would once have opened a session of its own. The store must stay bounded.
+ * Someone who never logs in floods the dashboard with huge form posts, each without a cookie, so each would once
+ * have opened a session of its own holding the form as a draft. Its own server: the login flood of
+ * {@link AnonymousLoginFloodTest} fills the store, which would hide whether these posts open sessions.
  */
 class AnonymousSessionFloodTest {
     private static final int MAX_ANONYMOUS = 500;
@@ -45,26 +44,6 @@ class AnonymousSessionFloodTest {
 
         assertThat(store().retainedDraftChars()).isZero();
         assertThat(store().count()).isZero();
-    }
-
-    @Test
-    void aHundredThousandAnonymousLoginPagesKeepTheSessionCountBounded() throws Exception {
-        Semaphore inFlight = new Semaphore(8);
-        CompletableFuture<?>[] pages = new CompletableFuture<?>[100_000];
-        for (int i = 0; i < pages.length; i++) {
-            inFlight.acquire();
-            pages[i] = http.sendAsync(HttpRequest.newBuilder(server.uri().resolve("/app/login")).timeout(Duration.ofMinutes(1)).GET().build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .thenAccept(response -> assertThat(response.statusCode()).isEqualTo(200))
-                    .whenComplete((ok, failed) -> inFlight.release());
-        }
-        CompletableFuture.allOf(pages).join();
-
-        assertThat(store().count()).isLessThanOrEqualTo(MAX_ANONYMOUS);
-        // The newest visitor's form still works: the bound evicts the oldest, not the one who just arrived.
-        WebClient latest = new WebClient(server.uri());
-        latest.registerAndLogIn("latest");
-        assertThat(latest.get("/app").statusCode()).isEqualTo(200);
     }
 
     private static WebSessions store() {
