@@ -156,9 +156,10 @@ final class LegacyMappings {
         String source = Coercions.text("source", row.get("source"), true).trim().toLowerCase(Locale.ROOT);
         EntryPoint entryPoint;
         switch (source) {
-            case "rest" -> entryPoint = EntryPoint.REST;
+            // 4.x writes "api" for its REST requests, the SQLite-era releases "rest".
+            case "rest", "api" -> entryPoint = EntryPoint.REST;
             case "mcp" -> entryPoint = EntryPoint.MCP;
-            default -> throw new Unparsable("source", "'" + row.get("source") + "' is not rest or mcp");
+            default -> throw new Unparsable("source", "'" + row.get("source") + "' is not rest, api or mcp");
         }
         Object count = row.get("request_count");
         long requests;

@@ -71,6 +71,32 @@ class LegacyMappingsTest {
         assertThat(mappings.collectionToken(collectionToken(""), rules).label()).isEmpty();
     }
 
+    @Test
+    void everyDocumentTypeOfThePythonServiceImportsAsItself() throws Unparsable {
+        // packages/shared/src/shared/constants.py of 4.24.0
+        List<String> pythonTypes = List.of("markdown", "text", "html", "css", "javascript", "typescript", "json", "python",
+                "java", "php", "rust", "go", "cpp", "sql", "xml", "yaml", "vue", "angular", "sass", "liquid", "jinja", "wast");
+        for (String type : pythonTypes) {
+            assertThat(mappings.document(document("t", "{}", type), rules).document().type().wireName()).isEqualTo(type);
+        }
+        assertThatThrownBy(() -> mappings.document(document("t", "{}", "cobol"), rules)).isInstanceOf(Unparsable.class)
+                .hasMessage("document_type: 'cobol' is not a known document type");
+    }
+
+    @Test
+    void usageOfThePostgresReleasesCountsItsApiSourceAsRest() throws Unparsable {
+        // packages/shared/src/shared/db/usage_repository.py of 4.24.0 writes "api"; the SQLite-era releases "rest".
+        assertThat(mappings.usage(usage("api"), rules).source()).isEqualTo(io.ainstruct.domain.usage.EntryPoint.REST);
+        assertThat(mappings.usage(usage("rest"), rules).source()).isEqualTo(io.ainstruct.domain.usage.EntryPoint.REST);
+        assertThat(mappings.usage(usage("mcp"), rules).source()).isEqualTo(io.ainstruct.domain.usage.EntryPoint.MCP);
+        assertThatThrownBy(() -> mappings.usage(usage("web"), rules)).isInstanceOf(Unparsable.class)
+                .hasMessage("source: 'web' is not rest, api or mcp");
+    }
+
+    private static LegacyRow usage(String source) {
+        return row(List.of("id", "user_id", "year_month", "source", "request_count"), 1L, USER_ID, "2025-01", source, 3L);
+    }
+
     private static LegacyRow user(String username) {
         return row(List.of("id", "email", "username", "password_hash", "is_active", "is_superuser", "created_at", "updated_at"),
                 USER_ID, "a@example.org", username, "$2b$12$hash", 1L, 0L, WHEN, WHEN);
@@ -85,9 +111,13 @@ class LegacyMappingsTest {
     }
 
     private static LegacyRow document(String title, String metadata) {
+        return document(title, metadata, "markdown");
+    }
+
+    private static LegacyRow document(String title, String metadata, String type) {
         return new LegacyRow(List.of("id", "collection_id", "title", "content_hash", "document_type", "doc_metadata",
                 "created_at", "updated_at"),
-                new Object[] {"00000000-0000-4000-8000-000000000003", COLLECTION_ID, title, null, "markdown", metadata, WHEN, WHEN},
+                new Object[] {"00000000-0000-4000-8000-000000000003", COLLECTION_ID, title, null, type, metadata, WHEN, WHEN},
                 "# Content".getBytes(StandardCharsets.UTF_8));
     }
 

@@ -89,6 +89,17 @@ class PostgresDocumentRepositoryTest extends PostgresAdapterTest {
     }
 
     @Test
+    void storesEveryDocumentTypeTheSchemaIsToldOf() {
+        Collection collection = fixtures.storedCollection();
+        for (DocumentType type : DocumentType.values()) {
+            Document document = new Document(DocumentId.random(), collection.id(), "t", type.wireName(), ContentHash.of(type.wireName()),
+                    type, Map.of(), Fixtures.now(), Fixtures.now());
+            documents.insertIfAbsent(document, List.of());
+            assertThat(documents.findById(document.id()).orElseThrow().type()).isEqualTo(type);
+        }
+    }
+
+    @Test
     void returnsTheExistingDocumentWhenTheCollectionHoldsTheSameContent() {
         Collection collection = fixtures.storedCollection();
         Document first = fixtures.storedDocument(collection.id(), "same words", 2);
