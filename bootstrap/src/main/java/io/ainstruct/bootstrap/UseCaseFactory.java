@@ -88,9 +88,9 @@ class UseCaseFactory {
     }
 
     @Singleton
-    AdminService adminService(UserRepository users, CollectionRepository collections, IndexingOutbox outbox,
+    AdminService adminService(UserRepository users, PasswordHasher hasher, CollectionRepository collections, IndexingOutbox outbox,
                               RefreshTokenRepository refreshTokens, UsageRepository usage, UnitOfWork uow, Clock clock) {
-        return new AdminService(users, collections, outbox, refreshTokens, usage, uow, clock);
+        return new AdminService(users, hasher, collections, outbox, refreshTokens, usage, uow, clock);
     }
 
     @Singleton

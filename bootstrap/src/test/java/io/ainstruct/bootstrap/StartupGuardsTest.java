@@ -44,7 +44,7 @@ class StartupGuardsTest {
         Map<String, Object> devMode = Map.of("ainstruct.dev-mode", true, "ainstruct.data-dir", dataDir.toString());
         String token;
         try (ApplicationContext first = ApplicationContext.run(properties(databaseUrl, devMode))) {
-            token = first.getBean(AccessTokens.class).issue(new UserId(java.util.UUID.randomUUID()), Instant.now()).value();
+            token = first.getBean(AccessTokens.class).issue(new UserId(java.util.UUID.randomUUID()), "0123456789abcdef", Instant.now()).value();
         }
         Path secret = dataDir.resolve("jwt-secret");
         assertThat(Files.getPosixFilePermissions(secret)).isEqualTo(PosixFilePermissions.fromString("rw-------"));

@@ -121,7 +121,7 @@ class McpAuthenticationTest {
         try (McpSyncClient client = Mcp.connect(server, pat.secret())) {
             assertThat(Mcp.toolNames(client)).isNotEmpty();
             server.bean(AdminService.class).update(server.users().admin().caller(), new UserId(UUID.fromString(person.id())),
-                    new UserChanges(Optional.empty(), Optional.empty(), Optional.of(false), Optional.empty()));
+                    UserChanges.activeOnly(false));
             Mcp.assertUnauthenticated(client::listTools, "tools/list of a deactivated user", Mcp.INVALID_TOKEN);
         }
         assertRefused("Bearer " + pat.secret(), "token is invalid, expired or revoked");

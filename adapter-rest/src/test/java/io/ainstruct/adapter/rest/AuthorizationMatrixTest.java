@@ -353,10 +353,15 @@ class AuthorizationMatrixTest {
 
         byte[] serverKey = JWT_SECRET.getBytes(StandardCharsets.UTF_8);
         Instant later = Instant.now().plusSeconds(600);
-        invalid("JWT signed with another key", Forge.jwt(Forge.randomKey(32), JWSAlgorithm.HS256, a.id(), Forge.ISSUER, later), "INVALID_TOKEN");
-        invalid("JWT alg:none", Forge.unsigned(a.id()), "INVALID_TOKEN");
-        invalid("JWT HS512 with the server's key", Forge.jwt(serverKey, JWSAlgorithm.HS512, a.id(), Forge.ISSUER, later), "INVALID_TOKEN");
-        invalid("JWT expired, server's key", Forge.jwt(serverKey, JWSAlgorithm.HS256, a.id(), Forge.ISSUER,
+        String stamp = Forge.credentialStamp(server.databaseUrl(), a.id());
+        invalid("JWT without the password's stamp, server's key", Forge.jwt(serverKey, JWSAlgorithm.HS256, a.id(), null,
+                Forge.ISSUER, later), "INVALID_TOKEN");
+        invalid("JWT with another password's stamp, server's key", Forge.jwt(serverKey, JWSAlgorithm.HS256, a.id(),
+                "0123456789abcdef", Forge.ISSUER, later), "INVALID_TOKEN");
+        invalid("JWT signed with another key", Forge.jwt(Forge.randomKey(32), JWSAlgorithm.HS256, a.id(), stamp, Forge.ISSUER, later), "INVALID_TOKEN");
+        invalid("JWT alg:none", Forge.unsigned(a.id(), stamp), "INVALID_TOKEN");
+        invalid("JWT HS512 with the server's key", Forge.jwt(serverKey, JWSAlgorithm.HS512, a.id(), stamp, Forge.ISSUER, later), "INVALID_TOKEN");
+        invalid("JWT expired, server's key", Forge.jwt(serverKey, JWSAlgorithm.HS256, a.id(), stamp, Forge.ISSUER,
                 Instant.now().minusSeconds(60)), "INVALID_TOKEN");
     }
 
@@ -570,11 +575,12 @@ class AuthorizationMatrixTest {
         // Built the same way with the server's key, HS256, the right issuer and a future expiry, a token works: the
         // refusals in the table come from the key, the algorithm or the expiry, not from a malformed token.
         byte[] serverKey = JWT_SECRET.getBytes(StandardCharsets.UTF_8);
-        String genuine = Forge.jwt(serverKey, JWSAlgorithm.HS256, a.id(), Forge.ISSUER, Instant.now().plusSeconds(600));
+        String stamp = Forge.credentialStamp(server.databaseUrl(), a.id());
+        String genuine = Forge.jwt(serverKey, JWSAlgorithm.HS256, a.id(), stamp, Forge.ISSUER, Instant.now().plusSeconds(600));
         assertThat(api.get("/api/v1/auth/profile", genuine).text("id")).isEqualTo(a.id());
-        String wrongIssuer = Forge.jwt(serverKey, JWSAlgorithm.HS256, a.id(), "someone-else", Instant.now().plusSeconds(600));
+        String wrongIssuer = Forge.jwt(serverKey, JWSAlgorithm.HS256, a.id(), stamp, "someone-else", Instant.now().plusSeconds(600));
         assertThat(api.get("/api/v1/auth/profile", wrongIssuer).status()).isEqualTo(401);
-        String unknownUser = Forge.jwt(serverKey, JWSAlgorithm.HS256, UUID.randomUUID().toString(), Forge.ISSUER, Instant.now().plusSeconds(600));
+        String unknownUser = Forge.jwt(serverKey, JWSAlgorithm.HS256, UUID.randomUUID().toString(), stamp, Forge.ISSUER, Instant.now().plusSeconds(600));
         assertThat(api.get("/api/v1/auth/profile", unknownUser).status()).isEqualTo(401);
     }
 

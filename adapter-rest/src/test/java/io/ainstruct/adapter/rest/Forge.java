@@ -35,9 +35,10 @@ final class Forge {
     private Forge() {
     }
 
-    /** An HMAC-signed JWT with the given algorithm, key and claims. */
-    static String jwt(byte[] key, JWSAlgorithm algorithm, String subject, String issuer, Instant expiresAt) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(), claims(subject, issuer, expiresAt));
+    /** An HMAC-signed JWT with the given algorithm, key and claims; a null {@code stamp} leaves the password's stamp out. */
+    static String jwt(byte[] key, JWSAlgorithm algorithm, String subject, String stamp, String issuer, Instant expiresAt) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).build(),
+                claims(subject, stamp, issuer, expiresAt));
         try {
             jwt.sign(new MACSigner(key));
         } catch (JOSEException e) {
@@ -47,8 +48,22 @@ final class Forge {
     }
 
     /** An unsigned JWT ({@code "alg": "none"}) with otherwise valid claims. */
-    static String unsigned(String subject) {
-        return new PlainJWT(claims(subject, ISSUER, Instant.now().plusSeconds(600))).serialize();
+    static String unsigned(String subject, String stamp) {
+        return new PlainJWT(claims(subject, stamp, ISSUER, Instant.now().plusSeconds(600))).serialize();
+    }
+
+    /** The stamp of a user's present password that the server's access tokens carry ({@code User.credentialStamp}). */
+    static String credentialStamp(String databaseUrl, String userId) {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, TestDatabase.username(), TestDatabase.password());
+             PreparedStatement select = connection.prepareStatement("SELECT password_hash FROM users WHERE id = ?")) {
+            select.setObject(1, UUID.fromString(userId));
+            try (var row = select.executeQuery()) {
+                row.next();
+                return sha256Hex(row.getString(1)).substring(0, 16);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading a password hash failed: " + e.getMessage(), e);
+        }
     }
 
     static byte[] randomKey(int bytes) {
@@ -96,7 +111,7 @@ final class Forge {
         return id.toString();
     }
 
-    private static JWTClaimsSet claims(String subject, String issuer, Instant expiresAt) {
+    private static JWTClaimsSet claims(String subject, String stamp, String issuer, Instant expiresAt) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .subject(subject)
@@ -104,6 +119,7 @@ final class Forge {
                 .issueTime(Date.from(now.minusSeconds(60)))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
+                .claim("cst", stamp)
                 .build();
     }
 }

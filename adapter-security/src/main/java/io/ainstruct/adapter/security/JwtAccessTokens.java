@@ -9,6 +9,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.ainstruct.domain.port.AccessTokens;
+import io.ainstruct.domain.session.AccessClaims;
 import io.ainstruct.domain.session.IssuedToken;
 import io.ainstruct.domain.user.UserId;
 
@@ -31,6 +32,9 @@ public final class JwtAccessTokens implements AccessTokens {
 
     /** Ours are ~300 characters; refusing anything far larger before parsing keeps junk cheap. */
     private static final int MAX_TOKEN_LENGTH = 4096;
+
+    // The stamp of the password a token was issued under (User.credentialStamp).
+    private static final String STAMP_CLAIM = "cst";
 
     private final MACSigner signer;
     private final MACVerifier verifier;
@@ -66,8 +70,9 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public IssuedToken issue(UserId user, Instant now) {
+    public IssuedToken issue(UserId user, String credentialStamp, Instant now) {
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(credentialStamp, "credentialStamp");
         Objects.requireNonNull(now, "now");
         // JWT times are whole seconds: report the expiry the token really carries.
         Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
@@ -78,6 +83,7 @@ public final class JwtAccessTokens implements AccessTokens {
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
+                .claim(STAMP_CLAIM, credentialStamp)
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
         try {
@@ -89,7 +95,7 @@ public final class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public Optional<UserId> verify(String token, Instant now) {
+    public Optional<AccessClaims> verify(String token, Instant now) {
         Objects.requireNonNull(now, "now");
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
@@ -104,7 +110,8 @@ public final class JwtAccessTokens implements AccessTokens {
             if (!issuer.equals(claims.getIssuer()) || !unexpired(claims.getExpirationTime(), now)) {
                 return Optional.empty();
             }
-            return userId(claims.getSubject());
+            String stamp = claims.getStringClaim(STAMP_CLAIM);
+            return stamp == null ? Optional.empty() : userId(claims.getSubject()).map(user -> new AccessClaims(user, stamp));
         } catch (ParseException | JOSEException | RuntimeException e) {
             // Malformed base64, JSON or claim types. nimbus does not always wrap them: a JSON "null" header
             // escapes as a NullPointerException. Anything unreadable is simply not a valid token.

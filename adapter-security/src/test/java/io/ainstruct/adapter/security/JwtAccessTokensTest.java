@@ -7,6 +7,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.ainstruct.domain.session.IssuedToken;
+import io.ainstruct.domain.session.AccessClaims;
 import io.ainstruct.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,20 +31,22 @@ class JwtAccessTokensTest {
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
 
     private final JwtAccessTokens tokens = new JwtAccessTokens(SECRET, "ainstruct");
+    private static final String STAMP = "0123456789abcdef";
     private final UserId user = UserId.random();
+    private final AccessClaims claims = new AccessClaims(user, STAMP);
 
     @Test
     void verifiesWhatItIssued() {
-        IssuedToken issued = tokens.issue(user, NOW);
+        IssuedToken issued = tokens.issue(user, STAMP, NOW);
 
         assertThat(issued.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-        assertThat(tokens.verify(issued.value(), NOW)).contains(user);
-        assertThat(tokens.verify(issued.value(), issued.expiresAt().minusSeconds(1))).contains(user);
+        assertThat(tokens.verify(issued.value(), NOW)).contains(claims);
+        assertThat(tokens.verify(issued.value(), issued.expiresAt().minusSeconds(1))).contains(claims);
     }
 
     @Test
     void carriesTheStandardClaims() throws Exception {
-        SignedJWT jwt = SignedJWT.parse(tokens.issue(user, NOW).value());
+        SignedJWT jwt = SignedJWT.parse(tokens.issue(user, STAMP, NOW).value());
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
 
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
@@ -51,22 +54,23 @@ class JwtAccessTokensTest {
         assertThat(claims.getIssuer()).isEqualTo("ainstruct");
         assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
         assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(claims.getStringClaim("cst")).isEqualTo(STAMP);
         assertThat(claims.getJWTID()).isNotBlank()
-                .isNotEqualTo(SignedJWT.parse(tokens.issue(user, NOW).value()).getJWTClaimsSet().getJWTID());
+                .isNotEqualTo(SignedJWT.parse(tokens.issue(user, STAMP, NOW).value()).getJWTClaimsSet().getJWTID());
     }
 
     @Test
     void reportsTheWholeSecondExpiryTheTokenCarries() {
         JwtAccessTokens shortLived = new JwtAccessTokens(SECRET, "ainstruct", Duration.ofMinutes(5));
 
-        IssuedToken issued = shortLived.issue(user, NOW.plusMillis(750));
+        IssuedToken issued = shortLived.issue(user, STAMP, NOW.plusMillis(750));
 
         assertThat(issued.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
     }
 
     @Test
     void refusesAnExpiredToken() {
-        IssuedToken issued = tokens.issue(user, NOW);
+        IssuedToken issued = tokens.issue(user, STAMP, NOW);
 
         assertThat(tokens.verify(issued.value(), NOW.plus(Duration.ofMinutes(31)))).isEmpty();
         assertThat(tokens.verify(issued.value(), NOW.plus(Duration.ofDays(365)))).isEmpty();
@@ -74,17 +78,17 @@ class JwtAccessTokensTest {
 
     @Test
     void forgivesOnlyAFewSecondsOfClockSkew() {
-        IssuedToken issued = tokens.issue(user, NOW);
+        IssuedToken issued = tokens.issue(user, STAMP, NOW);
         Instant lastForgiven = issued.expiresAt().plus(JwtAccessTokens.CLOCK_SKEW).minusMillis(1);
 
         assertThat(JwtAccessTokens.CLOCK_SKEW).isLessThanOrEqualTo(Duration.ofSeconds(5));
-        assertThat(tokens.verify(issued.value(), lastForgiven)).contains(user);
+        assertThat(tokens.verify(issued.value(), lastForgiven)).contains(claims);
         assertThat(tokens.verify(issued.value(), lastForgiven.plusMillis(1))).isEmpty();
     }
 
     @Test
     void refusesATamperedPayload() {
-        String[] parts = tokens.issue(user, NOW).value().split("\\.");
+        String[] parts = tokens.issue(user, STAMP, NOW).value().split("\\.");
         String otherUser = "{\"sub\":\"" + UUID.randomUUID() + "\",\"iss\":\"ainstruct\",\"exp\":"
                 + NOW.plusSeconds(1800).getEpochSecond() + "}";
 
@@ -95,7 +99,7 @@ class JwtAccessTokensTest {
 
     @Test
     void refusesEveryAlteredCharacter() {
-        String token = tokens.issue(user, NOW).value();
+        String token = tokens.issue(user, STAMP, NOW).value();
         // The signature's last character carries 4 unused bits, so some edits of it decode to the same bytes.
         for (int i = 0; i < token.length() - 1; i++) {
             char replacement = token.charAt(i) == 'A' ? 'B' : 'A';
@@ -107,14 +111,14 @@ class JwtAccessTokensTest {
 
     @Test
     void refusesATokenSignedWithAnotherSecret() {
-        String foreign = new JwtAccessTokens(OTHER_SECRET, "ainstruct").issue(user, NOW).value();
+        String foreign = new JwtAccessTokens(OTHER_SECRET, "ainstruct").issue(user, STAMP, NOW).value();
 
         assertThat(tokens.verify(foreign, NOW)).isEmpty();
     }
 
     @Test
     void refusesAnotherIssuer() {
-        String foreign = new JwtAccessTokens(SECRET, "someone-else").issue(user, NOW).value();
+        String foreign = new JwtAccessTokens(SECRET, "someone-else").issue(user, STAMP, NOW).value();
 
         assertThat(tokens.verify(foreign, NOW)).isEmpty();
     }
@@ -130,7 +134,7 @@ class JwtAccessTokensTest {
 
     @Test
     void refusesAnAlgNoneHeaderOverAValidSignature() {
-        String[] parts = tokens.issue(user, NOW).value().split("\\.");
+        String[] parts = tokens.issue(user, STAMP, NOW).value().split("\\.");
 
         assertThat(tokens.verify(b64("{\"alg\":\"none\"}") + "." + parts[1] + "." + parts[2], NOW)).isEmpty();
         assertThat(tokens.verify(parts[0] + "." + parts[1] + ".", NOW)).isEmpty();
@@ -178,6 +182,10 @@ class JwtAccessTokensTest {
                 new JWTClaimsSet.Builder().subject(sub).expirationTime(exp).build()), NOW)).isEmpty();
         assertThat(tokens.verify(sign(JWSAlgorithm.HS256, SECRET,
                 new JWTClaimsSet.Builder().subject(sub).issuer("ainstruct").build()), NOW)).isEmpty();
+        // Issued before tokens carried the password's stamp: it cannot be checked against a password change.
+        assertThat(tokens.verify(sign(JWSAlgorithm.HS256, SECRET,
+                new JWTClaimsSet.Builder(validClaims(sub)).claim("cst", null).build()), NOW)).isEmpty();
+        assertThat(tokens.verify(sign(JWSAlgorithm.HS256, SECRET, validClaims(sub)), NOW)).contains(claims);
     }
 
     @Test
@@ -210,7 +218,7 @@ class JwtAccessTokensTest {
 
     @Test
     void refusesHugeInputsWithoutThrowing() {
-        String valid = tokens.issue(user, NOW).value();
+        String valid = tokens.issue(user, STAMP, NOW).value();
 
         assertThat(tokens.verify("a".repeat(1_000_000), NOW)).isEmpty();
         assertThat(tokens.verify(valid + "A".repeat(1_000_000), NOW)).isEmpty();
@@ -261,6 +269,7 @@ class JwtAccessTokensTest {
                 .issuer("ainstruct")
                 .issueTime(Date.from(NOW))
                 .expirationTime(Date.from(NOW.plusSeconds(1800)))
+                .claim("cst", STAMP)
                 .build();
     }
 

@@ -83,7 +83,7 @@ class SigningSecretTest {
     void aDecodedSecretIsAcceptedForSigning() {
         byte[] key = SigningSecret.decode(SigningSecret.generate());
 
-        assertThat(new JwtAccessTokens(key, "ainstruct").issue(io.ainstruct.domain.user.UserId.random(),
+        assertThat(new JwtAccessTokens(key, "ainstruct").issue(io.ainstruct.domain.user.UserId.random(), "0123456789abcdef",
                 java.time.Instant.now()).value()).isNotBlank();
     }
 

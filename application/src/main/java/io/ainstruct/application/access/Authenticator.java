@@ -13,6 +13,7 @@ import io.ainstruct.domain.port.CollectionAccessTokenRepository;
 import io.ainstruct.domain.port.CollectionRepository;
 import io.ainstruct.domain.port.PersonalAccessTokenRepository;
 import io.ainstruct.domain.port.UserRepository;
+import io.ainstruct.domain.session.AccessClaims;
 import io.ainstruct.domain.session.Secrets;
 import io.ainstruct.domain.usage.EntryPoint;
 import io.ainstruct.domain.user.User;
@@ -26,7 +27,7 @@ import java.util.Set;
 /**
  * Turns a bearer token into the {@link Caller} every use case receives: a session JWT, a personal access token or a
  * collection access token. The user behind a token is read on every request, so deactivating a user, revoking or
- * rotating a token takes effect at once. Tokens are found by the SHA-256 of their secret, never compared as text.
+ * rotating a token takes effect at once, and so does a password change for the sessions issued before it. Tokens are found by the SHA-256 of their secret, never compared as text.
  */
 public final class Authenticator {
     private final AccessTokens accessTokens;
@@ -71,7 +72,9 @@ public final class Authenticator {
     }
 
     private Caller session(String token, Instant now) {
-        User user = accessTokens.verify(token, now).flatMap(users::findById).filter(User::active).orElseThrow(Authenticator::invalid);
+        AccessClaims claims = accessTokens.verify(token, now).orElseThrow(Authenticator::invalid);
+        User user = users.findById(claims.userId()).filter(User::active)
+                .filter(u -> u.credentialStamp().equals(claims.credentialStamp())).orElseThrow(Authenticator::invalid);
         Set<Scope> scopes = user.superuser() ? Scope.all() : EnumSet.of(Scope.READ, Scope.WRITE, Scope.TOKENS);
         return new Caller.Person(user.id(), scopes, user.superuser());
     }

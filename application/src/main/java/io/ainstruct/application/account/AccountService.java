@@ -95,23 +95,66 @@ public final class AccountService {
         User user = found.get();
         requireActive(user);
         return uow.inTransaction(() -> {
+            User current = user;
             if (hasher.needsRehash(user.passwordHash())) {
-                users.update(user.withPasswordHash(hasher.hash(password), clock.instant()));
+                current = user.withPasswordHash(hasher.hash(password), clock.instant());
+                users.update(current);
             }
             ensureDefaultCollection(user.id());
-            return openSession(user.id());
+            return openSession(current, UUID.randomUUID());
         });
     }
 
+    /**
+     * A new pair for a refresh token, which is spent. A token offered again means two parties hold it, one of them a
+     * thief: the whole family of its login is revoked, so neither chain goes on (the user logs in again).
+     */
     public Session refresh(String refreshToken) {
         if (refreshToken == null || !refreshToken.startsWith(REFRESH_PREFIX)) {
             throw invalidRefreshToken();
         }
+        String hash = Secrets.digest(refreshToken);
+        Optional<Session> refreshed = uow.inTransaction(() -> refreshTokens.consume(hash, clock.instant()).map(spent -> {
+            User user = users.findById(spent.userId()).orElseThrow(AccountService::invalidRefreshToken);
+            requireActive(user);
+            return openSession(user, spent.familyId());
+        }));
+        // Its own transaction: the refusal that follows must not roll the revocation back.
+        return refreshed.orElseThrow(() -> {
+            uow.run(() -> refreshTokens.revokeFamily(hash, clock.instant()));
+            return invalidRefreshToken();
+        });
+    }
+
+    /** Ends the login this refresh token belongs to: every token of its family. Unknown tokens end nothing, quietly. */
+    public void logout(String refreshToken) {
+        if (refreshToken == null || !refreshToken.startsWith(REFRESH_PREFIX)) {
+            throw new InvalidInput("refresh_token", "is not a refresh token");
+        }
+        uow.run(() -> refreshTokens.revokeFamily(Secrets.digest(refreshToken), clock.instant()));
+    }
+
+    /**
+     * A person's new password, given the current one. Every login of theirs ends: refresh tokens are revoked, and
+     * access tokens issued under the old password stop working (they carry its {@link User#credentialStamp}).
+     * Answers the session that replaces the caller's.
+     */
+    public Session changePassword(Caller caller, String currentPassword, String newPassword) {
+        Capabilities.of(caller).require(Capability.MANAGE_ACCOUNT);
+        Registration.password("new_password", newPassword);
+        logins.acquire("password-change:" + caller.userId());
+        User user = users.findById(caller.userId())
+                .orElseThrow(() -> new NotFound(ErrorCode.USER_NOT_FOUND, "User not found"));
+        if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
+            throw new Unauthenticated(ErrorCode.INVALID_CREDENTIALS, "The current password is wrong");
+        }
+        String newHash = hasher.hash(newPassword);
         return uow.inTransaction(() -> {
-            UserId userId = refreshTokens.consume(Secrets.digest(refreshToken), clock.instant())
-                    .orElseThrow(AccountService::invalidRefreshToken);
-            requireActive(users.findById(userId).orElseThrow(AccountService::invalidRefreshToken));
-            return openSession(userId);
+            Instant now = clock.instant();
+            User changed = user.withPasswordHash(newHash, now);
+            users.update(changed);
+            refreshTokens.revokeAll(user.id(), now);
+            return openSession(changed, UUID.randomUUID());
         });
     }
 
@@ -147,11 +190,12 @@ public final class AccountService {
                 .orElseThrow(() -> new NotFound(ErrorCode.USER_NOT_FOUND, "User not found"));
     }
 
-    private Session openSession(UserId userId) {
+    private Session openSession(User user, UUID family) {
         Instant now = clock.instant();
-        IssuedToken access = accessTokens.issue(userId, now);
+        IssuedToken access = accessTokens.issue(user.id(), user.credentialStamp(), now);
         String refresh = Secrets.generate(REFRESH_PREFIX);
-        refreshTokens.insert(new RefreshToken(UUID.randomUUID(), userId, Secrets.digest(refresh), now.plus(refreshLifetime), now));
+        refreshTokens.insert(new RefreshToken(UUID.randomUUID(), family, user.id(), Secrets.digest(refresh),
+                now.plus(refreshLifetime), now));
         return new Session(access.value(), refresh, Duration.between(now, access.expiresAt()));
     }
 

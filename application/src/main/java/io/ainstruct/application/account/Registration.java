@@ -17,10 +17,16 @@ public record Registration(String username, String email, String password) {
     public Registration {
         username = username(username);
         email = email(email);
-        FieldLimits.PASSWORD.require(password);
+        password("password", password);
+    }
+
+    /** The rules on passwords, shared with password changes and administrators' resets. */
+    public static String password(String field, String password) {
+        FieldLimits.PASSWORD.as(field).require(password);
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new InvalidInput("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+            throw new InvalidInput(field, "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
+        return password;
     }
 
     /** The rules on usernames, shared with administrators' edits. */

@@ -11,6 +11,7 @@ import io.ainstruct.domain.error.NotFound;
 import io.ainstruct.domain.field.FieldLimits;
 import io.ainstruct.domain.port.CollectionRepository;
 import io.ainstruct.domain.port.IndexingOutbox;
+import io.ainstruct.domain.port.PasswordHasher;
 import io.ainstruct.domain.port.RefreshTokenRepository;
 import io.ainstruct.domain.port.UnitOfWork;
 import io.ainstruct.domain.port.UsageRepository;
@@ -31,6 +32,7 @@ public final class AdminService {
     public static final int MAX_PAGE_SIZE = 500;
 
     private final UserRepository users;
+    private final PasswordHasher hasher;
     private final CollectionRepository collections;
     private final IndexingOutbox outbox;
     private final RefreshTokenRepository refreshTokens;
@@ -38,9 +40,10 @@ public final class AdminService {
     private final UnitOfWork uow;
     private final Clock clock;
 
-    public AdminService(UserRepository users, CollectionRepository collections, IndexingOutbox outbox,
+    public AdminService(UserRepository users, PasswordHasher hasher, CollectionRepository collections, IndexingOutbox outbox,
                         RefreshTokenRepository refreshTokens, UsageRepository usage, UnitOfWork uow, Clock clock) {
         this.users = users;
+        this.hasher = hasher;
         this.collections = collections;
         this.outbox = outbox;
         this.refreshTokens = refreshTokens;
@@ -64,7 +67,10 @@ public final class AdminService {
         return stats(id);
     }
 
-    /** Deactivating a user ends their sessions at once; their tokens stop working because users are checked per request. */
+    /**
+     * Deactivating a user ends their sessions at once; their tokens stop working because users are checked per request.
+     * A new password (an administrator's reset) also ends every login of theirs, as the user's own change does.
+     */
     public UserStats update(Caller caller, UserId id, UserChanges changes) {
         admin(caller);
         boolean demotesOrDeactivates = changes.active().filter(a -> !a).isPresent()
@@ -72,14 +78,15 @@ public final class AdminService {
         if (id.equals(caller.userId()) && demotesOrDeactivates) {
             throw new InvalidInput(ErrorCode.CANNOT_DEACTIVATE_SELF, "id", "administrators cannot deactivate or demote themselves");
         }
+        Optional<String> newHash = changes.password().map(hasher::hash);
         return uow.inTransaction(() -> {
             User user = user(id);
             Instant now = clock.instant();
             User updated = new User(user.id(), changes.email().orElse(user.email()),
-                    changes.username().orElse(user.username()), user.passwordHash(), changes.active().orElse(user.active()),
-                    changes.superuser().orElse(user.superuser()), user.createdAt(), now);
+                    changes.username().orElse(user.username()), newHash.orElse(user.passwordHash()),
+                    changes.active().orElse(user.active()), changes.superuser().orElse(user.superuser()), user.createdAt(), now);
             users.update(updated);
-            if (!updated.active()) {
+            if (!updated.active() || newHash.isPresent()) {
                 refreshTokens.revokeAll(id, now);
             }
             return stats(id);
@@ -88,7 +95,7 @@ public final class AdminService {
 
     public UserStats promote(Caller caller, UserId id) {
         return update(caller, id, new UserChanges(Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(true)));
+                Optional.empty(), Optional.of(true), Optional.empty()));
     }
 
     public void delete(Caller caller, UserId id) {

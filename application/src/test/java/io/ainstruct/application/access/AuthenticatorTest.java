@@ -35,13 +35,9 @@ class AuthenticatorTest {
 
     private final UserId alice = world.signUp("alice").userId();
 
-    private String accessTokenOf(UserId user) {
-        return world.accessTokens.issue(user, world.clock.instant()).value();
-    }
-
     @Test
     void an_ordinary_user_reads_and_writes_but_does_not_administer() {
-        Caller caller = authenticator.authenticate(accessTokenOf(alice), EntryPoint.REST);
+        Caller caller = authenticator.authenticate(world.sessionOf(alice), EntryPoint.REST);
 
         assertThat(caller).isInstanceOf(Caller.Person.class);
         Caller.Person person = (Caller.Person) caller;
@@ -54,7 +50,7 @@ class AuthenticatorTest {
     void a_superuser_has_every_scope() {
         world.makeSuperuser(alice);
 
-        Caller.Person person = (Caller.Person) authenticator.authenticate(accessTokenOf(alice), EntryPoint.REST);
+        Caller.Person person = (Caller.Person) authenticator.authenticate(world.sessionOf(alice), EntryPoint.REST);
 
         assertThat(person.superuser()).isTrue();
         assertThat(person.scopes()).containsExactlyInAnyOrder(Scope.values());
@@ -62,7 +58,7 @@ class AuthenticatorTest {
 
     @Test
     void tolerates_whitespace_around_the_token() {
-        assertThat(authenticator.authenticate("  " + accessTokenOf(alice) + " ", EntryPoint.REST).userId()).isEqualTo(alice);
+        assertThat(authenticator.authenticate("  " + world.sessionOf(alice) + " ", EntryPoint.REST).userId()).isEqualTo(alice);
     }
 
     @Test
@@ -80,7 +76,7 @@ class AuthenticatorTest {
 
     @Test
     void an_expired_token_is_invalid() {
-        String token = accessTokenOf(alice);
+        String token = world.sessionOf(alice);
 
         world.clock.advance(FakeAccessTokens.LIFETIME);
 
@@ -89,7 +85,7 @@ class AuthenticatorTest {
 
     @Test
     void a_token_works_until_it_expires() {
-        String token = accessTokenOf(alice);
+        String token = world.sessionOf(alice);
 
         world.clock.advance(FakeAccessTokens.LIFETIME.minus(Duration.ofSeconds(1)));
 
@@ -98,7 +94,7 @@ class AuthenticatorTest {
 
     @Test
     void a_deactivated_users_token_stops_working_at_once() {
-        String token = accessTokenOf(alice);
+        String token = world.sessionOf(alice);
         world.disable(alice);
 
         assertRefused(() -> authenticator.authenticate(token, EntryPoint.REST), Unauthenticated.class, ErrorCode.INVALID_TOKEN);
@@ -106,18 +102,18 @@ class AuthenticatorTest {
 
     @Test
     void a_token_of_a_user_that_no_longer_exists_is_invalid() {
-        String token = accessTokenOf(UserId.random());
+        String token = world.accessTokens.issue(UserId.random(), "0123456789abcdef", world.clock.instant()).value();
 
         assertRefused(() -> authenticator.authenticate(token, EntryPoint.REST), Unauthenticated.class, ErrorCode.INVALID_TOKEN);
     }
 
     private IssuedSecret<PersonalAccessToken> pat(UserId user, Set<Scope> scopes, Integer days) {
-        Caller.Person session = (Caller.Person) authenticator.authenticate(accessTokenOf(user), EntryPoint.REST);
+        Caller.Person session = (Caller.Person) authenticator.authenticate(world.sessionOf(user), EntryPoint.REST);
         return world.personalTokenService.create(session, TokenRequest.of("test", days), scopes);
     }
 
     private IssuedSecret<NamedCollectionToken> cat(UserId user, CollectionId collection, Permission permission, Integer days) {
-        Caller session = authenticator.authenticate(accessTokenOf(user), EntryPoint.REST);
+        Caller session = authenticator.authenticate(world.sessionOf(user), EntryPoint.REST);
         return world.collectionTokenService.create(session, collection, TokenRequest.of("test", days), permission);
     }
 
@@ -327,7 +323,7 @@ class AuthenticatorTest {
 
         @Test
         void refuses_a_session_token_and_names_the_tokens_it_takes() {
-            String session = accessTokenOf(alice);
+            String session = world.sessionOf(alice);
 
             assertThat(authenticator.authenticate(session, EntryPoint.REST).userId()).isEqualTo(alice);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> authenticator.authenticate(session, EntryPoint.MCP))
@@ -367,7 +363,7 @@ class AuthenticatorTest {
             long rest = counted(alice, EntryPoint.REST);
             long mcp = counted(alice, EntryPoint.MCP);
 
-            authenticator.authenticate(accessTokenOf(alice), EntryPoint.REST);
+            authenticator.authenticate(world.sessionOf(alice), EntryPoint.REST);
             authenticator.authenticate(pat.secret(), EntryPoint.REST);
             authenticator.authenticate(pat.secret(), EntryPoint.MCP);
             authenticator.authenticate(pat.secret(), EntryPoint.MCP);
@@ -380,7 +376,7 @@ class AuthenticatorTest {
 
         @Test
         void a_refused_authentication_is_not_counted() {
-            String session = accessTokenOf(alice);
+            String session = world.sessionOf(alice);
             world.activity.flush();
             long before = world.usage.total();
 

@@ -15,6 +15,7 @@ import io.ainstruct.domain.collection.CollectionSummary;
 import io.ainstruct.domain.error.Conflict;
 import io.ainstruct.domain.error.ErrorCode;
 import io.ainstruct.domain.error.Forbidden;
+import io.ainstruct.domain.error.InvalidInput;
 import io.ainstruct.domain.error.RateLimited;
 import io.ainstruct.domain.access.Scope;
 import io.ainstruct.domain.error.Unauthenticated;
@@ -265,6 +266,69 @@ class AccountServiceTest {
     }
 
     @Nested
+    class PasswordChange {
+        private static final String NEW_PASSWORD = "a new passphrase";
+
+        @Test
+        void ends_every_login_and_hands_back_the_one_that_carries_on() {
+            User alice = register("alice", "alice@example.com");
+            Session here = accounts.login("alice", PASSWORD, CLIENT);
+            Session elsewhere = accounts.login("alice", PASSWORD, CLIENT);
+            Caller caller = world.authenticator.authenticate(here.accessToken(), EntryPoint.REST);
+
+            Session carriesOn = accounts.changePassword(caller, PASSWORD, NEW_PASSWORD);
+
+            for (Session old : new Session[] {here, elsewhere}) {
+                assertRefused(() -> world.authenticator.authenticate(old.accessToken(), EntryPoint.REST),
+                        Unauthenticated.class, ErrorCode.INVALID_TOKEN);
+                assertRefused(() -> accounts.refresh(old.refreshToken()), Unauthenticated.class, ErrorCode.INVALID_REFRESH_TOKEN);
+            }
+            assertThat(world.authenticator.authenticate(carriesOn.accessToken(), EntryPoint.REST).userId()).isEqualTo(alice.id());
+            accounts.refresh(carriesOn.refreshToken());
+            assertRefused(() -> accounts.login("alice", PASSWORD, CLIENT), Unauthenticated.class, ErrorCode.INVALID_CREDENTIALS);
+            accounts.login("alice", NEW_PASSWORD, CLIENT);
+        }
+
+        @Test
+        void a_wrong_current_password_or_a_bad_new_one_changes_nothing() {
+            register("alice", "alice@example.com");
+            Session session = accounts.login("alice", PASSWORD, CLIENT);
+            Caller caller = world.authenticator.authenticate(session.accessToken(), EntryPoint.REST);
+
+            assertRefused(() -> accounts.changePassword(caller, "not the password", NEW_PASSWORD),
+                    Unauthenticated.class, ErrorCode.INVALID_CREDENTIALS);
+            assertRefused(() -> accounts.changePassword(caller, null, NEW_PASSWORD), Unauthenticated.class, ErrorCode.INVALID_CREDENTIALS);
+            assertInvalid(() -> accounts.changePassword(caller, PASSWORD, "short"), "new_password");
+            assertInvalid(() -> accounts.changePassword(caller, PASSWORD, "é".repeat(40)), "new_password");
+
+            assertThat(world.authenticator.authenticate(session.accessToken(), EntryPoint.REST).userId()).isEqualTo(caller.userId());
+            accounts.login("alice", PASSWORD, CLIENT);
+        }
+
+        @Test
+        void a_collection_token_or_a_read_only_token_cannot_change_it() {
+            User alice = register("alice", "alice@example.com");
+            Caller readOnly = new Caller.Person(alice.id(), Set.of(Scope.READ), false);
+            Caller cat = new Caller.CollectionToken(alice.id(), CollectionId.random(), Permission.READ_WRITE);
+
+            assertRefused(() -> accounts.changePassword(readOnly, PASSWORD, NEW_PASSWORD), Forbidden.class, ErrorCode.INSUFFICIENT_SCOPE);
+            assertRefused(() -> accounts.changePassword(cat, PASSWORD, NEW_PASSWORD), Forbidden.class, ErrorCode.FORBIDDEN);
+            accounts.login("alice", PASSWORD, CLIENT);
+        }
+
+        @Test
+        void guessing_the_current_password_is_rate_limited() {
+            register("alice", "alice@example.com");
+            Caller caller = world.authenticator.authenticate(accounts.login("alice", PASSWORD, CLIENT).accessToken(), EntryPoint.REST);
+            for (int i = 0; i < TestWorld.LOGIN_LIMIT; i++) {
+                assertRefused(() -> accounts.changePassword(caller, "guess", NEW_PASSWORD), Unauthenticated.class,
+                        ErrorCode.INVALID_CREDENTIALS);
+            }
+            assertRefused(() -> accounts.changePassword(caller, PASSWORD, NEW_PASSWORD), RateLimited.class, ErrorCode.RATE_LIMITED);
+        }
+    }
+
+    @Nested
     class Refresh {
 
         @Test
@@ -280,13 +344,31 @@ class AccountServiceTest {
         }
 
         @Test
-        void a_used_refresh_token_is_refused() {
+        void a_used_refresh_token_is_refused_and_ends_its_whole_login() {
             register("alice", "alice@example.com");
             Session first = accounts.login("alice", PASSWORD, CLIENT);
+            Session otherDevice = accounts.login("alice", PASSWORD, CLIENT);
             Session second = accounts.refresh(first.refreshToken());
 
             assertRefused(() -> accounts.refresh(first.refreshToken()), Unauthenticated.class, ErrorCode.INVALID_REFRESH_TOKEN);
-            accounts.refresh(second.refreshToken());
+            // Whoever refreshed first may be the thief: the chain the reuse belongs to ends for both.
+            assertRefused(() -> accounts.refresh(second.refreshToken()), Unauthenticated.class, ErrorCode.INVALID_REFRESH_TOKEN);
+            accounts.refresh(otherDevice.refreshToken());
+        }
+
+        @Test
+        void logout_ends_the_login_of_its_refresh_token_and_no_other() {
+            register("alice", "alice@example.com");
+            Session first = accounts.login("alice", PASSWORD, CLIENT);
+            Session otherDevice = accounts.login("alice", PASSWORD, CLIENT);
+            Session refreshed = accounts.refresh(first.refreshToken());
+
+            accounts.logout(first.refreshToken());
+            accounts.logout("rt_never-issued");
+
+            assertRefused(() -> accounts.refresh(refreshed.refreshToken()), Unauthenticated.class, ErrorCode.INVALID_REFRESH_TOKEN);
+            accounts.refresh(otherDevice.refreshToken());
+            assertRefused(() -> accounts.logout("not a refresh token"), InvalidInput.class, ErrorCode.VALIDATION_ERROR);
         }
 
         @Test

@@ -46,7 +46,7 @@ class AdminServiceTest {
 
     private static UserChanges changes(String email, String username, Boolean active, Boolean superuser) {
         return new UserChanges(Optional.ofNullable(email), Optional.ofNullable(username), Optional.ofNullable(active),
-                Optional.ofNullable(superuser));
+                Optional.ofNullable(superuser), Optional.empty());
     }
 
     private static UserChanges activeFlag(boolean active) {
@@ -184,6 +184,25 @@ class AdminServiceTest {
 
     @Nested
     class Update {
+
+        @Test
+        void a_password_reset_ends_every_login_of_the_user_and_the_new_password_works() {
+            Session session = world.accounts.login("alice", TestWorld.PASSWORD, CLIENT);
+            String pat = world.pat(alice).secret();
+
+            admin.update(root, alice.userId(), new UserChanges(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.of("reset by the admin")));
+
+            assertRefused(() -> world.authenticate(session.accessToken()), Unauthenticated.class, ErrorCode.INVALID_TOKEN);
+            assertRefused(() -> world.accounts.refresh(session.refreshToken()), Unauthenticated.class, ErrorCode.INVALID_REFRESH_TOKEN);
+            assertRefused(() -> world.accounts.login("alice", TestWorld.PASSWORD, CLIENT), Unauthenticated.class,
+                    ErrorCode.INVALID_CREDENTIALS);
+            world.accounts.login("alice", "reset by the admin", CLIENT);
+            // A PAT is a credential of its own, revoked on its own.
+            assertThat(world.authenticate(pat).userId()).isEqualTo(alice.userId());
+            assertInvalid(() -> new UserChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of("short")), "password");
+        }
 
         @Test
         void deactivating_a_user_ends_their_sessions_and_tokens() {

@@ -1,6 +1,7 @@
 package io.ainstruct.application.fakes;
 
 import io.ainstruct.domain.port.AccessTokens;
+import io.ainstruct.domain.session.AccessClaims;
 import io.ainstruct.domain.session.IssuedToken;
 import io.ainstruct.domain.user.UserId;
 
@@ -17,21 +18,21 @@ public final class FakeAccessTokens implements AccessTokens {
     private final Map<String, IssuedFor> issued = new HashMap<>();
     private int serial;
 
-    private record IssuedFor(UserId user, Instant expiresAt) {
+    private record IssuedFor(AccessClaims claims, Instant expiresAt) {
     }
 
     @Override
-    public IssuedToken issue(UserId user, Instant now) {
+    public IssuedToken issue(UserId user, String credentialStamp, Instant now) {
         String value = "jwt-" + user + "-" + ++serial;
         Instant expiresAt = now.plus(LIFETIME);
-        issued.put(value, new IssuedFor(user, expiresAt));
+        issued.put(value, new IssuedFor(new AccessClaims(user, credentialStamp), expiresAt));
         return new IssuedToken(value, expiresAt);
     }
 
     @Override
-    public Optional<UserId> verify(String token, Instant now) {
+    public Optional<AccessClaims> verify(String token, Instant now) {
         return Optional.ofNullable(issued.get(token))
                 .filter(t -> now.isBefore(t.expiresAt()))
-                .map(IssuedFor::user);
+                .map(IssuedFor::claims);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Refresh tokens by digest; each can be consumed once, before it expires. */
+/** Refresh tokens by digest; each can be consumed once, before it expires; a revoked one counts as consumed. */
 public final class FakeRefreshTokens implements RefreshTokenRepository, Rollbackable {
     private final FakeUnitOfWork uow;
     private final Map<String, RefreshToken> byHash = new LinkedHashMap<>();
@@ -28,14 +28,21 @@ public final class FakeRefreshTokens implements RefreshTokenRepository, Rollback
     }
 
     @Override
-    public Optional<UserId> consume(String tokenHash, Instant now) {
+    public Optional<RefreshToken> consume(String tokenHash, Instant now) {
         uow.requireWritable();
         RefreshToken token = byHash.get(tokenHash);
         if (token == null || used.contains(tokenHash) || !now.isBefore(token.expiresAt())) {
             return Optional.empty();
         }
         used.add(tokenHash);
-        return Optional.of(token.userId());
+        return Optional.of(token);
+    }
+
+    @Override
+    public void revokeFamily(String tokenHash, Instant now) {
+        uow.requireWritable();
+        Optional.ofNullable(byHash.get(tokenHash)).ifPresent(revoked -> byHash.values().stream()
+                .filter(t -> t.familyId().equals(revoked.familyId())).forEach(t -> used.add(t.tokenHash())));
     }
 
     @Override

@@ -83,7 +83,7 @@ public final class TestWorld {
     public final PersonalTokenService personalTokenService = new PersonalTokenService(personalTokens, uow, clock);
     public final CollectionTokenService collectionTokenService = new CollectionTokenService(collectionTokens, collections,
             access, uow, clock);
-    public final AdminService adminService = new AdminService(users, collections, outbox, refreshTokens, usage, uow, clock);
+    public final AdminService adminService = new AdminService(users, hasher, collections, outbox, refreshTokens, usage, uow, clock);
     public final CollectionService collectionService = new CollectionService(collections, access, outbox, uow, clock);
     public final DocumentService documentService;
     public final SearchService searchService = new SearchService(access, embedder, index, keywords, passages, tokenizer,
@@ -124,7 +124,7 @@ public final class TestWorld {
 
     /** A fresh session (JWT) access token of {@code user}. */
     public String sessionOf(UserId user) {
-        return accessTokens.issue(user, clock.instant()).value();
+        return accessTokens.issue(user, users.findById(user).orElseThrow().credentialStamp(), clock.instant()).value();
     }
 
     public Caller authenticate(String bearerToken) {

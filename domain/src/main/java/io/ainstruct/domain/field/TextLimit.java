@@ -14,6 +14,11 @@ public record TextLimit(String field, int min, int max) {
         }
     }
 
+    /** The same bounds on a field of another name (a new password is a password). */
+    public TextLimit as(String otherField) {
+        return new TextLimit(otherField, min, max);
+    }
+
     /** The value, when a command may take it; otherwise a refusal naming the field. */
     public String require(String value) {
         if (value == null) {

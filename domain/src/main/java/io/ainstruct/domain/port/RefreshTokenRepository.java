@@ -11,10 +11,13 @@ public interface RefreshTokenRepository {
     void insert(RefreshToken token);
 
     /**
-     * Marks the token with this digest as used, if it is unused and unexpired at {@code now}, and returns its user.
-     * Atomic: of two concurrent uses of one token, exactly one succeeds.
+     * Marks the token with this digest as used, if it is unused, unrevoked and unexpired at {@code now}, and returns
+     * it. Atomic: of two concurrent uses of one token, exactly one succeeds.
      */
-    Optional<UserId> consume(String tokenHash, Instant now);
+    Optional<RefreshToken> consume(String tokenHash, Instant now);
+
+    /** Revokes every token of the family of the token with this digest; nothing when no token has it. */
+    void revokeFamily(String tokenHash, Instant now);
 
     void revokeAll(UserId user, Instant now);
 }

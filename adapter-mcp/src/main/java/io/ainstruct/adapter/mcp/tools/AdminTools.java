@@ -43,7 +43,8 @@ public class AdminTools {
                                 .text("email", "New e-mail address", FieldLimits.EMAIL, false)
                                 .text("username", "New username", FieldLimits.USERNAME, false)
                                 .bool("is_active", "false deactivates the user.")
-                                .bool("is_superuser", "true makes the user an administrator.").build(),
+                                .bool("is_superuser", "true makes the user an administrator.")
+                                .string("password", "A new password (8-72 bytes); ends every login of the user.", false).build(),
                         Capability.ADMINISTER_USERS, this::update),
                 new ToolSpec("delete_user_tool", "Delete a user with everything they own. Administrators cannot delete themselves.",
                         Schema.object().uuid("user_id", "The user's id.", true).build(), Capability.ADMINISTER_USERS, this::delete));
@@ -51,7 +52,8 @@ public class AdminTools {
 
     private Object update(Caller caller, Args args) {
         return Views.userStats(admin.update(caller, userId(args), new UserChanges(args.optionalString("email"),
-                args.optionalString("username"), args.bool("is_active"), args.bool("is_superuser"))));
+                args.optionalString("username"), args.bool("is_active"), args.bool("is_superuser"),
+                args.optionalString("password"))));
     }
 
     private Object delete(Caller caller, Args args) {

@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,20 +41,30 @@ class PostgresRefreshTokenRepository implements RefreshTokenRepository {
      * {@code used_at} set and updates nothing. Plain JDBC because Micronaut Data cannot return a column of an UPDATE.
      */
     @Override
-    public Optional<UserId> consume(String tokenHash, Instant now) {
+    public Optional<RefreshToken> consume(String tokenHash, Instant now) {
         try (PreparedStatement consume = transactions.getConnection().prepareStatement("""
                 UPDATE refresh_tokens SET used_at = ?
                 WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?
-                RETURNING user_id""")) {
+                RETURNING id, family_id, user_id, expires_at, created_at""")) {
             consume.setObject(1, now.atOffset(ZoneOffset.UTC));
             consume.setString(2, tokenHash);
             consume.setObject(3, now.atOffset(ZoneOffset.UTC));
             try (ResultSet consumed = consume.executeQuery()) {
-                return consumed.next() ? Optional.of(new UserId(consumed.getObject(1, UUID.class))) : Optional.empty();
+                if (!consumed.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RefreshToken(consumed.getObject(1, UUID.class), consumed.getObject(2, UUID.class),
+                        new UserId(consumed.getObject(3, UUID.class)), tokenHash,
+                        consumed.getObject(4, OffsetDateTime.class).toInstant(), consumed.getObject(5, OffsetDateTime.class).toInstant()));
             }
         } catch (SQLException e) {
             throw new DataAccessException("cannot consume a refresh token", e);
         }
+    }
+
+    @Override
+    public void revokeFamily(String tokenHash, Instant now) {
+        rows.revokeFamilyOf(tokenHash, now);
     }
 
     @Override

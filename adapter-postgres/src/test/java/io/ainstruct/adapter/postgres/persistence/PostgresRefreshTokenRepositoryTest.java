@@ -35,7 +35,7 @@ class PostgresRefreshTokenRepositoryTest extends PostgresAdapterTest {
         UserId user = fixtures.storedUser().id();
         String hash = storedToken(user, Fixtures.now().plus(Duration.ofDays(7)));
 
-        assertThat(tokens.consume(hash, Fixtures.now())).contains(user);
+        assertThat(tokens.consume(hash, Fixtures.now()).map(RefreshToken::userId)).contains(user);
         assertThat(tokens.consume(hash, Fixtures.now())).isEmpty();
     }
 
@@ -61,7 +61,7 @@ class PostgresRefreshTokenRepositoryTest extends PostgresAdapterTest {
 
         assertThat(tokens.consume(first, Fixtures.now())).isEmpty();
         assertThat(tokens.consume(second, Fixtures.now())).isEmpty();
-        assertThat(tokens.consume(othersToken, Fixtures.now())).contains(other);
+        assertThat(tokens.consume(othersToken, Fixtures.now()).map(RefreshToken::userId)).contains(other);
     }
 
     @Test
@@ -70,16 +70,16 @@ class PostgresRefreshTokenRepositoryTest extends PostgresAdapterTest {
         String hash = storedToken(user, Fixtures.now().plus(Duration.ofDays(7)));
         int racers = 4;
         CyclicBarrier start = new CyclicBarrier(racers);
-        Callable<Optional<UserId>> use = () -> {
+        Callable<Optional<RefreshToken>> use = () -> {
             start.await();
             return tokens.consume(hash, Fixtures.now());
         };
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         try {
-            List<Future<Optional<UserId>>> uses = pool.invokeAll(IntStream.range(0, racers).mapToObj(i -> use).toList());
+            List<Future<Optional<RefreshToken>>> uses = pool.invokeAll(IntStream.range(0, racers).mapToObj(i -> use).toList());
 
             long succeeded = 0;
-            for (Future<Optional<UserId>> result : uses) {
+            for (Future<Optional<RefreshToken>> result : uses) {
                 succeeded += result.get().isPresent() ? 1 : 0;
             }
             assertThat(succeeded).isEqualTo(1);
@@ -88,9 +88,42 @@ class PostgresRefreshTokenRepositoryTest extends PostgresAdapterTest {
         }
     }
 
+    @Test
+    void aConsumedTokenNamesItsFamily() {
+        UserId user = fixtures.storedUser().id();
+        UUID family = UUID.randomUUID();
+        String hash = storedToken(family, user, Fixtures.now().plus(Duration.ofDays(7)));
+
+        RefreshToken consumed = tokens.consume(hash, Fixtures.now()).orElseThrow();
+
+        assertThat(consumed.familyId()).isEqualTo(family);
+        assertThat(consumed.tokenHash()).isEqualTo(hash);
+    }
+
+    @Test
+    void revokingAFamilyByAnyOfItsTokensRefusesTheWholeFamilyAndNoOtherOfTheUser() {
+        UserId user = fixtures.storedUser().id();
+        Instant expiry = Fixtures.now().plus(Duration.ofDays(7));
+        UUID family = UUID.randomUUID();
+        String spent = storedToken(family, user, expiry);
+        tokens.consume(spent, Fixtures.now()).orElseThrow();
+        String current = storedToken(family, user, expiry);
+        String otherLogin = storedToken(UUID.randomUUID(), user, expiry);
+
+        tokens.revokeFamily(spent, Fixtures.now());
+        tokens.revokeFamily(Secrets.digest("never issued"), Fixtures.now());
+
+        assertThat(tokens.consume(current, Fixtures.now())).isEmpty();
+        assertThat(tokens.consume(otherLogin, Fixtures.now()).map(RefreshToken::userId)).contains(user);
+    }
+
     private String storedToken(UserId user, Instant expiresAt) {
+        return storedToken(UUID.randomUUID(), user, expiresAt);
+    }
+
+    private String storedToken(UUID family, UserId user, Instant expiresAt) {
         String hash = Secrets.digest(Secrets.generate("refresh_"));
-        tokens.insert(new RefreshToken(UUID.randomUUID(), user, hash, expiresAt, Fixtures.now()));
+        tokens.insert(new RefreshToken(UUID.randomUUID(), family, user, hash, expiresAt, Fixtures.now()));
         return hash;
     }
 }

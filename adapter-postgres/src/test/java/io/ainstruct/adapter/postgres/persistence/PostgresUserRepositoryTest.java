@@ -230,7 +230,7 @@ class PostgresUserRepositoryTest extends PostgresAdapterTest {
             fixtures.storedCat(collection);
             context.getBean(PostgresUsageRepository.class)
                     .add(List.of(new UsageRecord(owner.id(), YearMonth.of(2026, 11), EntryPoint.MCP, 2)));
-            context.getBean(PostgresRefreshTokenRepository.class).insert(new RefreshToken(UUID.randomUUID(),
+            context.getBean(PostgresRefreshTokenRepository.class).insert(new RefreshToken(UUID.randomUUID(), UUID.randomUUID(),
                     owner.id(), Secrets.digest(Secrets.generate("r_")), Fixtures.now().plus(Duration.ofDays(7)),
                     Fixtures.now()));
         }

@@ -19,7 +19,7 @@ final class AdminBodies {
 
     @Serdeable
     record UpdateUserBody(@Nullable String email, @Nullable String username, @Nullable Boolean isActive,
-                          @Nullable Boolean isSuperuser) {
+                          @Nullable Boolean isSuperuser, @Nullable String password) {
     }
 
     @Serdeable

@@ -61,7 +61,7 @@ class AdminController {
         var caller = callers.of(token);
         return UserDetailView.of(admin.update(caller, new UserId(id), new UserChanges(Optional.ofNullable(body.email()),
                 Optional.ofNullable(body.username()), Optional.ofNullable(body.isActive()),
-                Optional.ofNullable(body.isSuperuser()))));
+                Optional.ofNullable(body.isSuperuser()), Optional.ofNullable(body.password()))));
     }
 
     @Delete("/users/{id}")

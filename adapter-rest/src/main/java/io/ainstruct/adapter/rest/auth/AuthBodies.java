@@ -29,6 +29,14 @@ final class AuthBodies {
     }
 
     @Serdeable
+    record PasswordChangeBody(@Nullable String currentPassword, @Nullable String newPassword) {
+    }
+
+    @Serdeable
+    record MessageView(String message) {
+    }
+
+    @Serdeable
     record TokenPairView(String accessToken, String refreshToken, String tokenType, long expiresIn) {
         static TokenPairView of(Session session) {
             return new TokenPairView(session.accessToken(), session.refreshToken(), "bearer",

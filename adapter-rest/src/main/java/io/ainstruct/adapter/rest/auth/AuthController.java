@@ -2,6 +2,8 @@ package io.ainstruct.adapter.rest.auth;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.ainstruct.adapter.rest.auth.AuthBodies.LoginBody;
+import io.ainstruct.adapter.rest.auth.AuthBodies.MessageView;
+import io.ainstruct.adapter.rest.auth.AuthBodies.PasswordChangeBody;
 import io.ainstruct.adapter.rest.auth.AuthBodies.RefreshBody;
 import io.ainstruct.adapter.rest.auth.AuthBodies.RegisterBody;
 import io.ainstruct.adapter.rest.auth.AuthBodies.TokenPairView;
@@ -46,6 +48,19 @@ class AuthController {
     @Post("/refresh")
     TokenPairView refresh(@Body RefreshBody body) {
         return TokenPairView.of(accounts.refresh(body.refreshToken()));
+    }
+
+    /** Ends the login of this refresh token (and every token refreshed from it); its access token lapses within 30 minutes. */
+    @Post("/logout")
+    MessageView logout(@Body RefreshBody body) {
+        accounts.logout(body.refreshToken());
+        return new MessageView("Logged out");
+    }
+
+    /** Ends every login of the caller, this one included, and answers the pair that carries on. */
+    @Post("/password")
+    TokenPairView changePassword(@Parameter(hidden = true) BearerToken token, @Body PasswordChangeBody body) {
+        return TokenPairView.of(accounts.changePassword(callers.of(token), body.currentPassword(), body.newPassword()));
     }
 
     @Get("/profile")

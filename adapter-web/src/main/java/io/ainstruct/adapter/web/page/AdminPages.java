@@ -51,7 +51,7 @@ class AdminPages {
         return pages.submit(request, form, visit -> {
             boolean active = "true".equals(form.get("active"));
             User user = admin.update(visit.caller(), new UserId(Ids.parse(id)),
-                    new UserChanges(Optional.empty(), Optional.empty(), Optional.of(active), Optional.empty())).user();
+                    UserChanges.activeOnly(active)).user();
             return visit.redirect(PAGE, new Notice(user.username() + (active ? " can log in again." : " is deactivated.")));
         }, (visit, error) -> usersPage(visit, HttpStatus.CONFLICT, null, null, error));
     }

@@ -118,7 +118,11 @@ class AuthPages {
         if (session.isPresent() && !pages.csrfMatches(session.get(), Form.of(fields, "/app"))) {
             return pages.csrfRejected();
         }
-        session.ifPresent(sessions::close);
+        session.ifPresent(ended -> {
+            // The refresh token never left the server, but a dump of the database or a memory could still hold it.
+            ended.tokens().ifPresent(tokens -> accounts.logout(tokens.refreshToken()));
+            sessions.close(ended);
+        });
         MutableHttpResponse<?> response = Views.redirect("/app/login");
         cookie.clear(request, response);
         return response;
