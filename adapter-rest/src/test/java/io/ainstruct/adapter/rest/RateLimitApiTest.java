@@ -98,6 +98,28 @@ class RateLimitApiTest {
         }
     }
 
+    /** A client that sends an X-Forwarded-For line of its own before the proxy's cannot pass for someone new each time. */
+    @Test
+    void twoForwardedForLinesStillRateLimitTheClient() throws Exception {
+        try (TestServer proxied = TestServer.start(Map.of("ainstruct.login-attempts-per-minute", 3,
+                "micronaut.server.client-address-header", "X-Forwarded-For"))) {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            int[] statuses = new int[5];
+            for (int i = 0; i < statuses.length; i++) {
+                // Two header lines, as a proxy that appends its own line after the client's sends them.
+                java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(proxied.uri().resolve("/api/v1/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Forwarded-For", "10.0.0." + i)
+                        .header("X-Forwarded-For", "198.51.100.9")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"nobody-here\",\"password\":\"wrong password\"}"))
+                        .build();
+                statuses[i] = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            }
+            assertThat(statuses).containsExactly(401, 401, 401, 429, 429);
+        }
+    }
+
     private static Api.Response login(Api api, String forwardedFor) {
         return api.post("/api/v1/auth/login", null, Map.of("username", "nobody-here", "password", "wrong password"),
                 Map.of("X-Forwarded-For", forwardedFor));

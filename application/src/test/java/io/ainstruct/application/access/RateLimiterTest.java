@@ -89,4 +89,30 @@ class RateLimiterTest {
         assertThat(refused).isNotNull();
         assertThat(refused.retryAfter()).isLessThanOrEqualTo(Duration.ofHours(1));
     }
+
+    @Test
+    void expired_windows_are_forgotten_as_new_attempts_come() {
+        for (int i = 0; i < 1_000; i++) {
+            limiter.acquire("client-" + i);
+        }
+        clock.advance(WINDOW);
+
+        limiter.acquire("late");
+
+        assertThat(limiter.size()).isEqualTo(1);
+    }
+
+    @Test
+    void a_flood_of_addresses_holds_at_most_the_bound_and_the_newest_are_still_counted() {
+        RateLimiter bounded = new RateLimiter("login", 3, WINDOW, 100, clock);
+        for (int i = 0; i < 10_000; i++) {
+            bounded.acquire("flood-" + i);
+        }
+        assertThat(bounded.size()).isEqualTo(100);
+
+        for (int i = 0; i < 3; i++) {
+            bounded.acquire("guesser");
+        }
+        assertThat(catchThrowableOfType(() -> bounded.acquire("guesser"), RateLimited.class)).isNotNull();
+    }
 }

@@ -5,10 +5,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+
 /**
  * The address rate limits count against. By default the TCP peer: forwarded headers are not trusted, since any client
  * can set them. Behind a proxy, set {@code micronaut.server.client-address-header} (e.g. X-Forwarded-For): then the
- * right-most entry of that header counts, the one the trusted proxy itself appended.
+ * last entry of that header's last line counts, the one the trusted proxy itself appended.
  */
 @Singleton
 class ClientAddress {
@@ -19,7 +21,7 @@ class ClientAddress {
     }
 
     String of(HttpRequest<?> request) {
-        String forwarded = trustedHeader == null ? null : request.getHeaders().get(trustedHeader);
+        List<String> forwarded = trustedHeader == null ? List.of() : request.getHeaders().getAll(trustedHeader);
         return ForwardedFor.client(forwarded, request.getRemoteAddress().getAddress().getHostAddress());
     }
 }

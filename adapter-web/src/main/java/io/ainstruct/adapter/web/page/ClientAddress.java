@@ -5,9 +5,11 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+
 /**
  * The address login and registration limits count against, chosen as the REST API does: the TCP peer, or behind a
- * proxy the right-most entry of {@code micronaut.server.client-address-header}, the one the trusted proxy appended.
+ * proxy the last entry of {@code micronaut.server.client-address-header}'s last line, the one the trusted proxy appended.
  */
 @Singleton
 class ClientAddress {
@@ -18,7 +20,7 @@ class ClientAddress {
     }
 
     String of(HttpRequest<?> request) {
-        String forwarded = trustedHeader == null ? null : request.getHeaders().get(trustedHeader);
+        List<String> forwarded = trustedHeader == null ? List.of() : request.getHeaders().getAll(trustedHeader);
         return ForwardedFor.client(forwarded, request.getRemoteAddress().getAddress().getHostAddress());
     }
 }
