@@ -47,6 +47,8 @@ import java.time.Duration;
 /** Wires the application's use cases to the ports' adapters; the use cases themselves know nothing of Micronaut. */
 @Factory
 class UseCaseFactory {
+    // Long enough that a flood of readiness probes costs one database query a period, short enough for a balancer.
+    private static final Duration READINESS_REUSED_FOR = Duration.ofSeconds(2);
 
     @Singleton
     CollectionAccess collectionAccess(CollectionRepository collections) {
@@ -135,8 +137,8 @@ class UseCaseFactory {
     }
 
     @Singleton
-    ReadinessCheck readinessCheck(IndexingOutbox outbox, VectorIndex index, Embedder embedder) {
-        return new ReadinessCheck(outbox, index, embedder);
+    ReadinessCheck readinessCheck(IndexingOutbox outbox, VectorIndex index, Embedder embedder, Clock clock) {
+        return new ReadinessCheck(outbox, index, embedder, clock, READINESS_REUSED_FOR);
     }
 
     @Singleton

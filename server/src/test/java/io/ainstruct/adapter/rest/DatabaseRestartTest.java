@@ -97,6 +97,10 @@ class DatabaseRestartTest {
         Concurrently.await("requests failing while the database is down", Duration.ofSeconds(30), () -> failures.size() >= 8);
         Api.Response whileDown = api.get("/api/v1/documents?collection_id=" + collection, token);
         Api.Response mcpWhileDown = api.post("/mcp", pat, Map.of("jsonrpc", "2.0", "id", 1, "method", "tools/list"));
+        // Its answer is reused for two seconds: wait for the first one that saw the outage.
+        Concurrently.await("readiness seeing the outage", Duration.ofSeconds(30),
+                () -> api.get("/health/ready", null).status() == 503);
+        Api.Response readyWhileDown = api.get("/health/ready", null);
         postgres = startPostgres();
         int acknowledgedAtRestart = acknowledged.size();
 
@@ -113,6 +117,9 @@ class DatabaseRestartTest {
         assertThat(whileDown.errorCode()).isIn("DATABASE_UNAVAILABLE", "DATABASE_BUSY");
         assertThat(mcpWhileDown.status()).as("an MCP call whose token cannot be checked").isEqualTo(503);
         assertThat(mcpWhileDown.raw()).contains("DATABASE_").doesNotContain("Exception");
+        assertThat(readyWhileDown.body().path("database").path("problem").asText()).isIn("database_unavailable", "database_busy");
+        assertThat(readyWhileDown.raw()).as("a public page names no host, driver or exception")
+                .doesNotContain("Exception").doesNotContain("jdbc").doesNotContain("127.0.0.1").doesNotContain("Connection");
         assertThat(failures).allSatisfy(failure -> {
             assertThat(failure.status()).as(failure.raw()).isEqualTo(503);
             assertThat(failure.errorCode()).isIn("DATABASE_UNAVAILABLE", "DATABASE_BUSY");
