@@ -48,6 +48,17 @@ class McpHttpController {
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> message(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization, @Body String body) {
+        // The caller first: an anonymous client's body is never parsed, and its answer names no request id.
+        Caller caller;
+        try {
+            caller = authenticator.authenticate(BearerHeader.token(authorization), EntryPoint.MCP);
+        } catch (Unavailable down) {
+            return answer(HttpStatus.SERVICE_UNAVAILABLE, McpProtocol.error(null, McpSchema.ErrorCodes.INTERNAL_ERROR,
+                    down.code().name() + ": " + down.getMessage())).header(HttpHeaders.RETRY_AFTER, "1");
+        } catch (DomainException refused) {
+            return answer(HttpStatus.UNAUTHORIZED, McpProtocol.error(null, McpProtocol.UNAUTHENTICATED, refused.getMessage()))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, body);
@@ -55,23 +66,8 @@ class McpHttpController {
             return answer(HttpStatus.BAD_REQUEST, McpProtocol.error(null, McpSchema.ErrorCodes.PARSE_ERROR,
                     "Not a JSON-RPC message: " + malformed.getMessage()));
         }
-        Caller caller;
-        try {
-            caller = authenticator.authenticate(BearerHeader.token(authorization), EntryPoint.MCP);
-        } catch (Unavailable down) {
-            return answer(HttpStatus.SERVICE_UNAVAILABLE, McpProtocol.error(requestId(message), McpSchema.ErrorCodes.INTERNAL_ERROR,
-                    down.code().name() + ": " + down.getMessage())).header(HttpHeaders.RETRY_AFTER, "1");
-        } catch (DomainException refused) {
-            Object id = requestId(message);
-            return answer(HttpStatus.UNAUTHORIZED, McpProtocol.error(id, McpProtocol.UNAUTHENTICATED, refused.getMessage()))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
         Optional<JSONRPCResponse> response = protocol.handle(message, () -> caller);
         return response.map(r -> answer(HttpStatus.OK, r)).orElseGet(() -> HttpResponse.status(HttpStatus.ACCEPTED));
-    }
-
-    private static Object requestId(McpSchema.JSONRPCMessage message) {
-        return message instanceof McpSchema.JSONRPCRequest request ? request.id() : null;
     }
 
     // Any Accept (clients ask for text/event-stream) must get the 405 the transport specifies, not a 406.

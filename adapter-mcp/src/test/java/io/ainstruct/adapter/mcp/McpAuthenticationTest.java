@@ -48,7 +48,8 @@ class McpAuthenticationTest {
         JsonNode error = JSON.readTree(response.body()).path("error");
         assertThat(error.path("code").asInt()).isEqualTo(McpProtocol.UNAUTHENTICATED);
         assertThat(error.path("message").asText()).contains("pat_live_").contains("cat_live_").contains("session token");
-        assertThat(JSON.readTree(response.body()).path("id").asInt()).isEqualTo(1);
+        // An unauthenticated body is never parsed, so the refusal cannot name the request's id.
+        assertThat(JSON.readTree(response.body()).hasNonNull("id")).isFalse();
 
         assertRefusedBySdkClient(person.accessToken(), "session token");
     }
@@ -158,6 +159,15 @@ class McpAuthenticationTest {
         soft.assertThat(eventStream.statusCode()).as("GET /mcp with Accept: text/event-stream").isEqualTo(405);
         soft.assertThat(delete.statusCode()).as("DELETE /mcp").isEqualTo(405);
         soft.assertAll();
+    }
+
+    @Test
+    void withoutAValidTokenEvenAMalformedBodyIsA401NotAParseError() throws Exception {
+        for (String authorization : new String[] {null, "Bearer pat_live_not-a-real-token"}) {
+            HttpResponse<String> response = post(authorization, "{not json" + "x".repeat(100_000));
+            assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
+            assertThat(JSON.readTree(response.body()).path("error").path("code").asInt()).isEqualTo(McpProtocol.UNAUTHENTICATED);
+        }
     }
 
     @Test
