@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Everything under {@code ainstruct.web.*}. */
 @ConfigurationProperties("ainstruct.web")
@@ -30,4 +31,10 @@ public interface WebSettings {
      */
     @Bindable(defaultValue = "false")
     boolean isTrustForwardedProto();
+
+    /**
+     * Whether the session cookie is always Secure; when unset, always outside dev mode (and over TLS in dev mode).
+     * Set it false only to serve the dashboard over plain HTTP beyond localhost on purpose.
+     */
+    Optional<Boolean> getSecureCookie();
 }

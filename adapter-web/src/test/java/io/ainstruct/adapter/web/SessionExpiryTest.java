@@ -74,6 +74,15 @@ class SessionExpiryTest {
                 .containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
     }
 
+    @Test
+    void strictTransportSecurityIsSentOverTlsOnly() {
+        WebClient browser = new WebClient(server.uri());
+
+        assertThat(browser.getWith("/app/login", "X-Forwarded-Proto", "https").headers().firstValue("Strict-Transport-Security"))
+                .hasValue("max-age=31536000");
+        assertThat(browser.get("/app/login").headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
     private static void idleLongerThanTheSession() {
         server.context().getBean(MovableClock.class).advance(Duration.ofMinutes(31));
     }

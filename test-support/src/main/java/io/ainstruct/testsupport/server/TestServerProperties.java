@@ -28,6 +28,8 @@ public final class TestServerProperties {
         // The smaller model: tests embed thousands of texts and check behaviour, not ranking quality (the default
         // model is chosen by the bench, tested in StartupGuardsTest and run by scripts/smoke-jar.sh).
         properties.put("ainstruct.embedding.local-model", "all-minilm-l6-v2-q");
+        // Test clients speak plain HTTP, and java.net's cookie store (rightly) never sends a Secure cookie over it.
+        properties.put("ainstruct.web.secure-cookie", false);
         properties.putAll(extra);
         return properties;
     }

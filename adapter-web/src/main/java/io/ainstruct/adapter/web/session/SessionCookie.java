@@ -1,6 +1,7 @@
 package io.ainstruct.adapter.web.session;
 
 import io.ainstruct.adapter.web.WebSettings;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
@@ -11,7 +12,9 @@ import java.util.Optional;
 
 /**
  * The cookie that names a dashboard session: HttpOnly (scripts cannot read it), SameSite=Lax (other sites' forms do
- * not carry it), Secure whenever the request came over TLS, limited to the dashboard's paths.
+ * not carry it), limited to the dashboard's paths, and Secure (sent over TLS only) whenever the request came over
+ * TLS and, outside dev mode, always: a production server is meant to sit behind TLS, and a cookie that may travel
+ * in the clear once can be stolen once. {@code ainstruct.web.secure-cookie=false} serves plain HTTP on purpose.
  */
 @Singleton
 public class SessionCookie {
@@ -19,9 +22,11 @@ public class SessionCookie {
     static final String PATH = "/app";
 
     private final boolean trustForwardedProto;
+    private final boolean alwaysSecure;
 
-    SessionCookie(WebSettings settings) {
+    SessionCookie(WebSettings settings, @Property(name = "ainstruct.dev-mode", defaultValue = "false") boolean devMode) {
         this.trustForwardedProto = settings.isTrustForwardedProto();
+        this.alwaysSecure = settings.getSecureCookie().orElse(!devMode);
     }
 
     public Optional<String> read(HttpRequest<?> request) {
@@ -37,10 +42,11 @@ public class SessionCookie {
     }
 
     private Cookie base(HttpRequest<?> request, String value) {
-        return Cookie.of(NAME, value).path(PATH).httpOnly(true).sameSite(SameSite.Lax).secure(overTls(request));
+        return Cookie.of(NAME, value).path(PATH).httpOnly(true).sameSite(SameSite.Lax).secure(alwaysSecure || overTls(request));
     }
 
-    private boolean overTls(HttpRequest<?> request) {
+    /** Over TLS to this server, or to the trusted proxy in front of it. */
+    public boolean overTls(HttpRequest<?> request) {
         return request.isSecure()
                 || trustForwardedProto && "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
