@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * dropped at chunk boundaries, concatenating them gives back the document.
  *
  * <p>Token counts are never assumed to be additive (with BPE, {@code count(a + b)} may differ from
- * {@code count(a) + count(b)}): every candidate chunk is measured as a whole.
+ * {@code count(a) + count(b)}): every candidate chunk is measured as a whole. The pieces' own counts only guess
+ * where a chunk ends; {@link LargestFit} then finds the end in a logarithmic number of measurements, so the work
+ * stays linear in the document's length whatever its lines look like.
  */
 public final class MarkdownChunker {
 
@@ -44,57 +46,84 @@ public final class MarkdownChunker {
         if (markdown == null || markdown.isBlank()) {
             return List.of();
         }
+        List<Unit> units = units(markdown);
         List<TextChunk> chunks = new ArrayList<>();
-        String current = "";
-        int currentTokens = 0;
-        for (String unit : units(markdown)) {
-            String joined = current + unit;
-            int joinedTokens = tokenizer.count(joined);
-            if (joinedTokens <= policy.maxTokens()) {
-                current = joined;
-                currentTokens = joinedTokens;
-                continue;
+        TextChunk current = new TextChunk("", 0);
+        int next = 0;
+        while (next < units.size()) {
+            Measured run = longestRun(current, units, next);
+            current = run.chunk();
+            next += run.pieces();
+            if (next == units.size()) {
+                break;
             }
-            if (unit.isBlank()) {
+            Unit unit = units.get(next++);
+            if (unit.text().isBlank()) {
                 // Whitespace that falls on a chunk boundary carries nothing: opening a chunk for it
                 // would only produce a chunk that repeats the overlap.
                 continue;
             }
-            TextChunk next;
-            if (current.isBlank()) {
+            if (current.content().isBlank()) {
                 // Only leading whitespace so far: nothing worth keeping or repeating.
-                next = new TextChunk(unit, tokenizer.count(unit));
+                current = new TextChunk(unit.text(), unit.tokens());
             } else {
-                chunks.add(new TextChunk(current, currentTokens));
-                next = withOverlap(current, unit);
+                chunks.add(current);
+                current = withOverlap(current.content(), unit);
             }
-            current = next.content();
-            currentTokens = next.tokenCount();
         }
-        if (!current.isBlank()) {
-            chunks.add(new TextChunk(current, currentTokens));
+        if (!current.content().isBlank()) {
+            chunks.add(current);
         }
         return List.copyOf(chunks);
+    }
+
+    /**
+     * {@code current} extended by as many of the units from {@code from} on as fit within {@code maxTokens}.
+     * The sum of the units' own counts is the first guess (BPE counts are nearly additive); every candidate is
+     * then measured as a whole.
+     */
+    private Measured longestRun(TextChunk current, List<Unit> units, int from) {
+        int room = policy.maxTokens() - current.tokenCount();
+        int guess = 0;
+        for (int sum = 0; from + guess < units.size() && sum + units.get(from + guess).tokens() <= room; guess++) {
+            sum += units.get(from + guess).tokens();
+        }
+        Measured[] best = {new Measured(current, 0)};
+        LargestFit.of(units.size() - from, guess, count -> {
+            StringBuilder text = new StringBuilder(current.content());
+            units.subList(from, from + count).forEach(unit -> text.append(unit.text()));
+            int tokens = tokenizer.count(text.toString());
+            if (tokens > policy.maxTokens()) {
+                return false;
+            }
+            best[0] = new Measured(new TextChunk(text.toString(), tokens), count);
+            return true;
+        });
+        return best[0];
     }
 
     /**
      * The pieces that get packed into chunks, in document order, each within {@code maxTokens}:
      * whole sections where they fit, otherwise their lines, otherwise token windows of a line.
      */
-    private List<String> units(String markdown) {
-        List<String> units = new ArrayList<>();
+    private List<Unit> units(String markdown) {
+        List<Unit> units = new ArrayList<>();
         for (String section : sections(markdown)) {
-            if (tokenizer.count(section) <= policy.maxTokens()) {
-                units.add(section);
+            int sectionTokens = tokenizer.count(section);
+            if (sectionTokens <= policy.maxTokens()) {
+                units.add(new Unit(section, sectionTokens));
                 continue;
             }
             for (String line : lines(section)) {
-                if (tokenizer.count(line) <= policy.maxTokens()) {
-                    units.add(line);
-                } else {
-                    // Windows leave room for the overlap, so every chunk of a long line still
-                    // starts with the end of the previous one.
-                    units.addAll(tokenizer.split(line, policy.maxTokens() - policy.overlapTokens()));
+                int lineTokens = tokenizer.count(line);
+                if (lineTokens <= policy.maxTokens()) {
+                    units.add(new Unit(line, lineTokens));
+                    continue;
+                }
+                // Windows leave room for the overlap, so every chunk of a long line still
+                // starts with the end of the previous one.
+                for (String window : tokenizer.split(line, policy.maxTokens() - policy.overlapTokens())) {
+                    units.add(new Unit(window, tokenizer.count(window)));
                 }
             }
         }
@@ -105,21 +134,20 @@ public final class MarkdownChunker {
      * Starts a new chunk with {@code unit}, preceded by the tail of the previous chunk. The overlap
      * shrinks when the unit leaves too little room for it, down to none for a unit that fills a chunk.
      */
-    private TextChunk withOverlap(String previous, String unit) {
-        int unitTokens = tokenizer.count(unit);
-        int budget = Math.min(policy.overlapTokens(), policy.maxTokens() - unitTokens);
+    private TextChunk withOverlap(String previous, Unit unit) {
+        int budget = Math.min(policy.overlapTokens(), policy.maxTokens() - unit.tokens());
         for (; budget > 0; budget /= 2) {
             String tail = tail(previous, budget);
             if (tail.isBlank()) {
                 break;
             }
-            String candidate = tail + unit;
+            String candidate = tail + unit.text();
             int tokens = tokenizer.count(candidate);
             if (tokens <= policy.maxTokens()) {
                 return new TextChunk(candidate, tokens);
             }
         }
-        return new TextChunk(unit, unitTokens);
+        return new TextChunk(unit.text(), unit.tokens());
     }
 
     /**
@@ -129,17 +157,19 @@ public final class MarkdownChunker {
      */
     private String tail(String text, int budget) {
         List<String> lines = lines(text);
-        String tail = "";
-        int i = lines.size() - 1;
-        for (; i >= 0; i--) {
-            String candidate = lines.get(i) + tail;
-            if (tokenizer.count(candidate) > budget) {
-                break;
+        Measured[] best = {new Measured(new TextChunk("", 0), 0)};
+        int whole = LargestFit.of(lines.size(), 1, count -> {
+            String candidate = String.join("", lines.subList(lines.size() - count, lines.size()));
+            int tokens = tokenizer.count(candidate);
+            if (tokens > budget) {
+                return false;
             }
-            tail = candidate;
-        }
-        if (i >= 0 && tokenizer.count(tail) < budget / 2) {
-            tail = lineEnd(lines.get(i), tail, budget);
+            best[0] = new Measured(new TextChunk(candidate, tokens), count);
+            return true;
+        });
+        String tail = best[0].chunk().content();
+        if (whole < lines.size() && best[0].chunk().tokenCount() < budget / 2) {
+            tail = lineEnd(lines.get(lines.size() - whole - 1), tail, budget);
         }
         return tail;
     }
@@ -151,19 +181,18 @@ public final class MarkdownChunker {
      */
     private String lineEnd(String line, String tail, int budget) {
         List<String> tokens = tokenizer.split(line, 1);
-        String cut = "";
-        String atWord = null;
-        for (int t = tokens.size() - 1; t >= 0; t--) {
-            String candidate = tokens.get(t) + cut;
-            if (tokenizer.count(candidate + tail) > budget) {
-                break;
-            }
-            cut = candidate;
+        int kept = LargestFit.of(tokens.size(), 1,
+                count -> tokenizer.count(String.join("", tokens.subList(tokens.size() - count, tokens.size())) + tail)
+                        <= budget);
+        int first = tokens.size() - kept;
+        String cut = String.join("", tokens.subList(first, tokens.size()));
+        for (int t = first; t < tokens.size(); t++) {
             if (startsWord(tokens, t)) {
-                atWord = cut.stripLeading();
+                String atWord = String.join("", tokens.subList(t, tokens.size())).stripLeading();
+                return (atWord.isEmpty() ? cut : atWord) + tail;
             }
         }
-        return (atWord != null && !atWord.isEmpty() ? atWord : cut) + tail;
+        return cut + tail;
     }
 
     private static boolean startsWord(List<String> pieces, int index) {
@@ -227,5 +256,13 @@ public final class MarkdownChunker {
             lines.add(text.substring(start));
         }
         return lines;
+    }
+
+    /** A piece to pack, with its own token count: the guess for how many pieces fit. */
+    private record Unit(String text, int tokens) {
+    }
+
+    /** A measured candidate and how many pieces it took. */
+    private record Measured(TextChunk chunk, int pieces) {
     }
 }

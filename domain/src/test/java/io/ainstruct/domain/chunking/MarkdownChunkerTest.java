@@ -157,6 +157,38 @@ class MarkdownChunkerTest {
         assertThat(chunks).hasSize(2);
     }
 
+    @Test
+    void theWorkStaysLinearInTheDocumentsLengthForOneCharacterLines() {
+        String doc = "a\n".repeat(500_000);
+        ReadingTokenizer reading = new ReadingTokenizer(WORDS);
+
+        List<TextChunk> chunks = new MarkdownChunker(reading, new ChunkingPolicy(512, 64)).chunk(doc);
+
+        assertThat(chunks).hasSizeGreaterThan(1000).allSatisfy(chunk ->
+                assertThat(chunk.tokenCount()).isEqualTo(WORDS.count(chunk.content())).isLessThanOrEqualTo(512));
+        // Measuring each added line against the whole chunk read the text ~256 times over.
+        assertThat(reading.charactersRead).isLessThan(16L * doc.length());
+    }
+
+    @Test
+    void packingByRunsFillsEveryChunkAndKeepsEveryCharacterInOrder() {
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder doc = new StringBuilder();
+        for (int line = 0; line < 2_000; line++) {
+            doc.append("l").append(line).append("x".repeat(random.nextInt(36))).append('\n');
+        }
+        Tokenizer quarters = new QuarterTokenizer();
+
+        List<TextChunk> chunks = new MarkdownChunker(quarters, new ChunkingPolicy(100, 12)).chunk(doc.toString());
+
+        assertThat(chunks).hasSizeGreaterThan(10).allSatisfy(chunk ->
+                assertThat(chunk.tokenCount()).isEqualTo(quarters.count(chunk.content())).isLessThanOrEqualTo(100));
+        // Counts of four characters a token are not additive (ceil(a/4) + ceil(b/4) > ceil((a+b)/4)), so the
+        // pieces' sum underestimates what fits: a chunk ends only when the next line of at most 11 tokens fails.
+        chunks.subList(0, chunks.size() - 1).forEach(chunk -> assertThat(chunk.tokenCount()).isGreaterThan(100 - 11));
+        assertThat(withoutOverlaps(chunks)).isEqualTo(doc.toString());
+    }
+
     // --- helpers ---
 
     private static MarkdownChunker chunker(int maxTokens, int overlapTokens) {
@@ -224,6 +256,47 @@ class MarkdownChunkerTest {
             }
             if (start < text.length()) {
                 pieces.add(text.substring(start));
+            }
+            return pieces;
+        }
+    }
+
+    /** Counts the characters a chunker hands to the tokenizer: the chunker's cost. */
+    private static final class ReadingTokenizer implements Tokenizer {
+
+        private final Tokenizer tokenizer;
+        long charactersRead;
+
+        ReadingTokenizer(Tokenizer tokenizer) {
+            this.tokenizer = tokenizer;
+        }
+
+        @Override
+        public int count(String text) {
+            charactersRead += text.length();
+            return tokenizer.count(text);
+        }
+
+        @Override
+        public List<String> split(String text, int maxTokens) {
+            charactersRead += text.length();
+            return tokenizer.split(text, maxTokens);
+        }
+    }
+
+    /** One token per four characters, as a rough BPE would count: monotone, but not additive. */
+    private static final class QuarterTokenizer implements Tokenizer {
+
+        @Override
+        public int count(String text) {
+            return (text.length() + 3) / 4;
+        }
+
+        @Override
+        public List<String> split(String text, int maxTokens) {
+            List<String> pieces = new ArrayList<>();
+            for (int start = 0; start < text.length(); start += 4 * maxTokens) {
+                pieces.add(text.substring(start, Math.min(text.length(), start + 4 * maxTokens)));
             }
             return pieces;
         }
