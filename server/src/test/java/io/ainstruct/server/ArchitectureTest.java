@@ -29,7 +29,7 @@ class ArchitectureTest {
             // The REST and MCP tests' fixtures reach this module's tests as test-jars.
             .withImportOption(location -> !location.contains("-tests.jar"))
             .importPackages("io.ainstruct.domain", "io.ainstruct.application", "io.ainstruct.adapter", "io.ainstruct.bootstrap",
-                    "io.ainstruct.server")
+                    "io.ainstruct.server", "io.ainstruct.library")
             .that(DescribedPredicate.not(GENERATED));
 
     @Test
@@ -37,7 +37,7 @@ class ArchitectureTest {
         List<String> packages = CLASSES.stream().map(JavaClass::getPackageName).distinct().toList();
         for (String module : List.of("domain", "application", "adapter.postgres", "adapter.embedding", "adapter.security",
                 "adapter.qdrant", "adapter.sqlite", "adapter.rest", "adapter.mcp", "adapter.web", "adapter.cli", "bootstrap",
-                "server")) {
+                "server", "library")) {
             assertThat(packages).as("classes of " + module).anyMatch(name -> name.startsWith("io.ainstruct." + module));
         }
     }
@@ -57,10 +57,11 @@ class ArchitectureTest {
                 .adapter("web", "io.ainstruct.adapter.web..")
                 .adapter("sqlite", "io.ainstruct.adapter.sqlite..")
                 .adapter("cli", "io.ainstruct.adapter.cli..")
-                // The composition root and the launcher see every ring; that is their job.
-                .ignoreDependency(DescribedPredicate.describe("bootstrap or the launcher",
+                // The composition root, the launcher and the library (a launcher inside an app) see every ring.
+                .ignoreDependency(DescribedPredicate.describe("bootstrap, the launcher or the library",
                         c -> c.getPackageName().startsWith("io.ainstruct.bootstrap")
-                                || c.getPackageName().startsWith("io.ainstruct.server")), DescribedPredicate.alwaysTrue())
+                                || c.getPackageName().startsWith("io.ainstruct.server")
+                                || c.getPackageName().startsWith("io.ainstruct.library")), DescribedPredicate.alwaysTrue())
                 .check(CLASSES);
     }
 
@@ -96,9 +97,26 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheLauncherUsesTheCompositionRoot() {
-        noClasses().that().resideOutsideOfPackages("io.ainstruct.bootstrap..", "io.ainstruct.server..")
+    void onlyTheLaunchersUseTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackages("io.ainstruct.bootstrap..", "io.ainstruct.server..", "io.ainstruct.library..")
                 .should().dependOnClassesThat().resideInAPackage("io.ainstruct.bootstrap..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnTheLibrary() {
+        noClasses().that().resideOutsideOfPackage("io.ainstruct.library..")
+                .should().dependOnClassesThat().resideInAPackage("io.ainstruct.library..")
+                .check(CLASSES);
+    }
+
+    /** The library's users see its API, the use cases and the domain; never an adapter or the composition root. */
+    @Test
+    void theLibrarysPublicApiNamesNoAdapterNorFramework() {
+        noClasses().that().resideInAPackage("io.ainstruct.library..").and().arePublic()
+                .should().dependOnClassesThat().resideInAnyPackage(STORAGE_ADAPTERS)
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.ainstruct.adapter.embedding..",
+                        "io.ainstruct.adapter.security..", "io.ainstruct.bootstrap..")
                 .check(CLASSES);
     }
 

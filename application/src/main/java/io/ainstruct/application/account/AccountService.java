@@ -183,6 +183,20 @@ public final class AccountService {
                 }));
     }
 
+    /**
+     * The account of a person an embedding application vouches for (it has authenticated them its own way): found by
+     * username, else registered with a random password nobody knows, so it cannot log in over REST until an
+     * administrator sets one. A deactivated account stays refused. No registration rate limit: the caller is the application itself, in process.
+     */
+    public User ensureMember(String username, String email) {
+        String name = Registration.username(username);
+        String address = Registration.email(email);
+        User member = uow.inTransaction(() -> users.findByLogin(name)
+                .orElseGet(() -> register(new Registration(name, address, Secrets.generate("member-")))));
+        requireActive(member);
+        return member;
+    }
+
     /** A person's own account; a collection token is not a person and has no profile. */
     public User profile(Caller caller) {
         Capabilities.of(caller).require(Capability.READ_ACCOUNT);

@@ -47,6 +47,26 @@ class AccountServiceTest {
     }
 
     @Nested
+    class EnsureMember {
+
+        @Test
+        void registers_a_new_member_once_with_a_default_collection_and_finds_them_afterwards() {
+            User bob = accounts.ensureMember("bob", "Bob@example.com");
+
+            assertThat(accounts.ensureMember("bob", "other@example.com")).isEqualTo(bob);
+            assertThat(bob.email()).isEqualTo("bob@example.com");
+            assertThat(world.collections.listByOwner(bob.id(), world.clock.instant()))
+                    .extracting(s -> s.collection().name()).containsExactly(Collection.DEFAULT_NAME);
+        }
+
+        @Test
+        void refuses_a_name_registration_would_refuse() {
+            assertInvalid(() -> accounts.ensureMember("no spaces", "x@example.com"), "username");
+            assertInvalid(() -> accounts.ensureMember("carol", "not-an-address"), "email");
+        }
+    }
+
+    @Nested
     class Register {
 
         @Test
