@@ -38,4 +38,16 @@ class DatabaseUrlTest {
                 .hasMessageContaining("postgres://")
                 .hasMessageNotContaining("hunter2");
     }
+
+    @Test
+    void sqlalchemyDriverSuffixesOfThePythonServiceAreRead() {
+        DatabaseUrl asyncpg = DatabaseUrl.parse("postgresql+asyncpg://ainstruct:devpassword@db:5432/ainstruct?ssl=require");
+        assertThat(asyncpg.jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/ainstruct?sslmode=require");
+        assertThat(asyncpg.username()).contains("ainstruct");
+        assertThat(asyncpg.password()).contains("devpassword");
+        assertThat(DatabaseUrl.parse("postgresql+psycopg://u@db/app?sslmode=verify-full&connect_timeout=5").jdbcUrl())
+                .isEqualTo("jdbc:postgresql://db/app?sslmode=verify-full&connect_timeout=5");
+        assertThat(DatabaseUrl.isPostgres("postgresql+psycopg2://u@db/app")).isTrue();
+        assertThat(DatabaseUrl.isPostgres("/var/lib/ainstruct/legacy.db")).isFalse();
+    }
 }

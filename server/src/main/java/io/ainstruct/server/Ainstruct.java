@@ -1,7 +1,6 @@
 package io.ainstruct.server;
 
 import io.ainstruct.adapter.cli.OperatorCommands;
-import io.ainstruct.adapter.sqlite.SqliteLegacySource;
 import io.ainstruct.application.migration.LegacyImport;
 import io.ainstruct.bootstrap.AinstructApplication;
 import picocli.CommandLine;
@@ -45,7 +44,7 @@ public final class Ainstruct implements Callable<Integer> {
 
     private CommandLine commandLine() {
         CommandLine line = new CommandLine(this);
-        OperatorCommands.all(new CommandContexts(), new LegacyImport(SqliteLegacySource::open)).forEach(line::addSubcommand);
+        OperatorCommands.all(new CommandContexts(), new LegacyImport(new LegacyDatabases())).forEach(line::addSubcommand);
         return line.setExecutionExceptionHandler((failure, command, parsed) -> {
             command.getErr().println("error: " + failure.getMessage());
             return 1;

@@ -18,7 +18,7 @@ class ArchitectureTest {
     private static final String[] ENTRY_ADAPTERS = {"io.ainstruct.adapter.rest..", "io.ainstruct.adapter.mcp..",
             "io.ainstruct.adapter.web..", "io.ainstruct.adapter.cli.."};
     private static final String[] STORAGE_ADAPTERS = {"io.ainstruct.adapter.postgres..", "io.ainstruct.adapter.qdrant..",
-            "io.ainstruct.adapter.sqlite.."};
+            "io.ainstruct.adapter.legacy.."};
 
     // Micronaut generates bean definitions and introspections next to our classes; they are not ours to arrange.
     private static final DescribedPredicate<JavaClass> GENERATED =
@@ -36,7 +36,7 @@ class ArchitectureTest {
     void theRulesSeeEveryModule() {
         List<String> packages = CLASSES.stream().map(JavaClass::getPackageName).distinct().toList();
         for (String module : List.of("domain", "application", "adapter.postgres", "adapter.embedding", "adapter.security",
-                "adapter.qdrant", "adapter.sqlite", "adapter.rest", "adapter.mcp", "adapter.web", "adapter.cli", "bootstrap",
+                "adapter.qdrant", "adapter.legacy", "adapter.rest", "adapter.mcp", "adapter.web", "adapter.cli", "bootstrap",
                 "server", "library")) {
             assertThat(packages).as("classes of " + module).anyMatch(name -> name.startsWith("io.ainstruct." + module));
         }
@@ -55,7 +55,7 @@ class ArchitectureTest {
                 .adapter("rest", "io.ainstruct.adapter.rest..")
                 .adapter("mcp", "io.ainstruct.adapter.mcp..")
                 .adapter("web", "io.ainstruct.adapter.web..")
-                .adapter("sqlite", "io.ainstruct.adapter.sqlite..")
+                .adapter("legacy", "io.ainstruct.adapter.legacy..")
                 .adapter("cli", "io.ainstruct.adapter.cli..")
                 // The composition root, the launcher and the library (a launcher inside an app) see every ring.
                 .ignoreDependency(DescribedPredicate.describe("bootstrap, the launcher or the library",

@@ -11,7 +11,6 @@ import io.ainstruct.domain.user.User;
 import io.ainstruct.domain.user.UserId;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -109,20 +108,20 @@ class MigrationTest {
     }
 
     @Test
-    void anImportReadsTheFileItIsGivenAndClosesItAfterwards() {
-        List<Path> opened = new ArrayList<>();
-        LegacyImport legacyImport = new LegacyImport(file -> {
-            opened.add(file);
+    void anImportReadsTheSourceItIsGivenAndClosesItAfterwards() {
+        List<String> opened = new ArrayList<>();
+        LegacyImport legacyImport = new LegacyImport(from -> {
+            opened.add(from);
             return source;
         });
 
-        assertThat(legacyImport.dryRun(Path.of("legacy.db"), 3, new Silent()).quarantinedRows()).isEqualTo(3);
+        assertThat(legacyImport.dryRun("postgresql+asyncpg://old/ainstruct", 3, new Silent()).quarantinedRows()).isEqualTo(3);
         assertThat(source.closed).as("closed after the dry run").isTrue();
         source.closed = false;
-        assertThat(legacyImport.run(Path.of("legacy.db"), new Migration(target), new MigrationOptions(3, false), new Silent())
+        assertThat(legacyImport.run("legacy.db", new Migration(target), new MigrationOptions(3, false), new Silent())
                 .validated()).isTrue();
         assertThat(source.closed).as("closed after the run").isTrue();
-        assertThat(opened).containsExactly(Path.of("legacy.db"), Path.of("legacy.db"));
+        assertThat(opened).containsExactly("postgresql+asyncpg://old/ainstruct", "legacy.db");
     }
 
     private static Object entity(SourceRow row) {

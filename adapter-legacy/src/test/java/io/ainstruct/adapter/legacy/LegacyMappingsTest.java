@@ -1,4 +1,4 @@
-package io.ainstruct.adapter.sqlite;
+package io.ainstruct.adapter.legacy;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class LegacyMappingsTest {
     private static final String HASH = "a".repeat(64);
     private static final String EMOJI = "\uD83D\uDE00";
 
-    private final LegacyMappings mappings = new LegacyMappings(Instant.parse(WHEN));
+    private final LegacyMappings mappings = new LegacyMappings(Instant.parse(WHEN), "the legacy file's modification time");
     private final List<String> rules = new ArrayList<>();
 
     @Test

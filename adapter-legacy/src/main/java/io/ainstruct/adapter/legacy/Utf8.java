@@ -1,4 +1,4 @@
-package io.ainstruct.adapter.sqlite;
+package io.ainstruct.adapter.legacy;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,4 +1,4 @@
-package io.ainstruct.adapter.sqlite;
+package io.ainstruct.adapter.legacy;
 
 import io.ainstruct.domain.migration.LegacyTable;
 import io.ainstruct.domain.migration.SourceRow;
@@ -38,7 +38,7 @@ public final class SqliteLegacySource implements LegacySource {
         this.connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
         Instant modified = Files.getLastModifiedTime(file).toInstant();
         this.identity = file.getFileName() + " size=" + Files.size(file) + " modified=" + modified;
-        this.mappings = new LegacyMappings(modified);
+        this.mappings = new LegacyMappings(modified, "the legacy file's modification time");
         this.tableNames = Map.of(LegacyTable.USERS, "users", LegacyTable.COLLECTIONS, "collections",
                 LegacyTable.DOCUMENTS, "documents", LegacyTable.COLLECTION_TOKENS, collectionTokenTable(),
                 LegacyTable.PERSONAL_TOKENS, "pat_tokens", LegacyTable.USAGE_RECORDS, "usage_records");
@@ -96,28 +96,10 @@ public final class SqliteLegacySource implements LegacySource {
                         values[i] = rows.getObject(i + 1);
                     }
                 }
-                sink.accept(coerce(table, new LegacyRow(readOnlyColumns, values, contentUtf8)));
+                sink.accept(mappings.row(table, new LegacyRow(readOnlyColumns, values, contentUtf8)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private SourceRow coerce(LegacyTable table, LegacyRow row) {
-        String key = String.valueOf(row.get("id"));
-        List<String> rules = new ArrayList<>(4);
-        try {
-            Object entity = switch (table) {
-                case USERS -> mappings.user(row, rules);
-                case COLLECTIONS -> mappings.collection(row, rules);
-                case DOCUMENTS -> mappings.document(row, rules);
-                case COLLECTION_TOKENS -> mappings.collectionToken(row, rules);
-                case PERSONAL_TOKENS -> mappings.personalToken(row, rules);
-                case USAGE_RECORDS -> mappings.usage(row, rules);
-            };
-            return new SourceRow.Accepted(key, entity, row.bytes(), rules, row::raw);
-        } catch (Unparsable e) {
-            return new SourceRow.Rejected(key, row.raw(), e.getMessage(), row.bytes());
         }
     }
 

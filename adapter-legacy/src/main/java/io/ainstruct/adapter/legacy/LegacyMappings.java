@@ -1,4 +1,4 @@
-package io.ainstruct.adapter.sqlite;
+package io.ainstruct.adapter.legacy;
 
 import io.ainstruct.domain.access.CollectionAccessToken;
 import io.ainstruct.domain.access.Permission;
@@ -13,6 +13,8 @@ import io.ainstruct.domain.error.InvalidInput;
 import io.ainstruct.domain.field.FieldLimits;
 import io.ainstruct.domain.field.TextLimit;
 import io.ainstruct.domain.migration.ImportedDocument;
+import io.ainstruct.domain.migration.LegacyTable;
+import io.ainstruct.domain.migration.SourceRow;
 import io.ainstruct.domain.usage.EntryPoint;
 import io.ainstruct.domain.usage.UsageRecord;
 import io.ainstruct.domain.user.User;
@@ -20,6 +22,7 @@ import io.ainstruct.domain.user.UserId;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +38,34 @@ final class LegacyMappings {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
-    /** Stands in for a timestamp that is NULL in both created_at and updated_at: the same on every run of one file. */
+    /** Stands in for a timestamp that is NULL in both created_at and updated_at: the same on every run of one source. */
     private final Instant sourceTime;
+    /** What {@link #sourceTime} is, for the rule's name. */
+    private final String sourceTimeName;
 
-    LegacyMappings(Instant sourceTime) {
+    LegacyMappings(Instant sourceTime, String sourceTimeName) {
         // PostgreSQL keeps microseconds, and rounds (not truncates) finer input: cut here so both sides agree.
         this.sourceTime = sourceTime.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.sourceTimeName = sourceTimeName;
+    }
+
+    /** The row as an entity to store with the rules applied to it, or as rejected with the reason. */
+    SourceRow row(LegacyTable table, LegacyRow row) {
+        String key = String.valueOf(row.get("id"));
+        List<String> rules = new ArrayList<>(4);
+        try {
+            Object entity = switch (table) {
+                case USERS -> user(row, rules);
+                case COLLECTIONS -> collection(row, rules);
+                case DOCUMENTS -> document(row, rules);
+                case COLLECTION_TOKENS -> collectionToken(row, rules);
+                case PERSONAL_TOKENS -> personalToken(row, rules);
+                case USAGE_RECORDS -> usage(row, rules);
+            };
+            return new SourceRow.Accepted(key, entity, row.bytes(), rules, row::raw);
+        } catch (Unparsable e) {
+            return new SourceRow.Rejected(key, row.raw(), e.getMessage(), row.bytes());
+        }
     }
 
     User user(LegacyRow row, List<String> rules) throws Unparsable {
@@ -229,7 +254,7 @@ final class LegacyMappings {
         return value.value();
     }
 
-    /** NULL created_at takes updated_at, and the other way round; both NULL take the legacy file's modification time. */
+    /** NULL created_at takes updated_at, and the other way round; both NULL take the source's stand-in time. */
     private Instant[] createdAndUpdated(LegacyRow row, String updatedColumn, List<String> rules) throws Unparsable {
         Instant created = timestamp(row, "created_at", rules);
         Instant updated = timestamp(row, updatedColumn, rules);
@@ -247,7 +272,7 @@ final class LegacyMappings {
     }
 
     private Instant nullTime(String column, List<String> rules) {
-        rules.add(column + ": NULL -> the legacy file's modification time");
+        rules.add(column + ": NULL -> " + sourceTimeName);
         return sourceTime;
     }
 

@@ -1,4 +1,4 @@
-package io.ainstruct.adapter.sqlite;
+package io.ainstruct.adapter.legacy;
 
 /** A value read from SQLite and the rule that changed its form on the way, or null when none had to. */
 record Coerced<T>(T value, String rule) {

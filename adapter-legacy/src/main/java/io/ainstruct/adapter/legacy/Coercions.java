@@ -1,4 +1,4 @@
-package io.ainstruct.adapter.sqlite;
+package io.ainstruct.adapter.legacy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The explicit rules for what SQLite let the Python service store. Each returns the value in the target's type and
+ * The explicit rules for what SQLite (or PostgreSQL's looser types) let the Python service store. Each returns the value in the target's type and
  * names the rule it applied; a value no rule covers is {@link Unparsable}. NULL is returned as null: what it means
  * depends on the column, which the table's reader decides.
  */
@@ -54,6 +54,9 @@ final class Coercions {
         if (raw == null) {
             return Coerced.as(null);
         }
+        if (raw instanceof Boolean value) {
+            return Coerced.as(value);
+        }
         if (raw instanceof Number number && (number.longValue() == 0 || number.longValue() == 1)
                 && number.doubleValue() == number.longValue()) {
             return new Coerced<>(number.longValue() == 1, column + ": 0/1 as boolean");
@@ -76,6 +79,10 @@ final class Coercions {
     static Coerced<Instant> timestamp(String column, Object raw) throws Unparsable {
         if (raw == null) {
             return Coerced.as(null);
+        }
+        if (raw instanceof LocalDateTime naive) {
+            // The Python service's PostgreSQL columns are naive timestamps it filled with datetime.utcnow().
+            return new Coerced<>(naive.toInstant(ZoneOffset.UTC), column + ": timestamp without time zone, read as UTC");
         }
         if (raw instanceof Long || raw instanceof Integer) {
             return new Coerced<>(epochSeconds(column, new BigDecimal(raw.toString())), column + ": epoch seconds (integer)");

@@ -1,4 +1,4 @@
-package io.ainstruct.adapter.sqlite;
+package io.ainstruct.adapter.legacy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One row as SQLite returned it: column names and values of SQLite's own types (Long, Double, String, byte[], null). */
+/**
+ * One row as the legacy database returned it: column names and values of its own types (SQLite's Long, Double, String,
+ * byte[], null; PostgreSQL's also Boolean, Integer, LocalDateTime and String[]).
+ */
 final class LegacyRow {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -16,7 +19,7 @@ final class LegacyRow {
     private final byte[] contentUtf8;
 
     /**
-     * {@code contentUtf8}: a documents row's content as the bytes SQLite stored, which go to PostgreSQL as they are
+     * {@code contentUtf8}: a documents row's content as the bytes the legacy database stored, which go to PostgreSQL as they are
      * (its place in {@code values} stays null).
      */
     LegacyRow(List<String> columns, Object[] values, byte[] contentUtf8) {
@@ -50,7 +53,7 @@ final class LegacyRow {
     String raw() {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            row.put(columns.get(i), values[i]);
+            row.put(columns.get(i), values[i] instanceof java.time.temporal.Temporal time ? time.toString() : values[i]);
         }
         if (contentUtf8 != null) {
             // Invalid UTF-8 shows as replacement characters here; the quarantine reason says where it was.

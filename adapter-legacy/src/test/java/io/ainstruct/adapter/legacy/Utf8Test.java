@@ -1,4 +1,4 @@
-package io.ainstruct.adapter.sqlite;
+package io.ainstruct.adapter.legacy;
 
 import org.junit.jupiter.api.Test;
 
