@@ -50,7 +50,7 @@ ids = []
 for doc in json.load(open(work + "/docs.json")):
     request = urllib.request.Request(base + "/api/v1/documents", data=json.dumps({**doc, "collection_id": collection}).encode(),
                                      headers={"Content-Type": "application/json", "Authorization": "Bearer " + jwt})
-    ids.append(json.load(urllib.request.urlopen(request))["id"])
+    ids.append(json.load(urllib.request.urlopen(request))["document_id"])
 open(work + "/ids.txt", "w").write("\n".join(ids) + "\n")
 PY
 for _ in $(seq 1 120); do

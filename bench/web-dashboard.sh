@@ -47,7 +47,7 @@ curl -sf -X POST "$BASE/api/v1/auth/register" -H 'Content-Type: application/json
 jwt=$(curl -sf -X POST "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"username\":\"$user\",\"password\":\"$password\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 
-collection=$(curl -sf "$BASE/api/v1/collections" -H "Authorization: Bearer $jwt" | sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/')
+collection=$(curl -sf "$BASE/api/v1/collections" -H "Authorization: Bearer $jwt" | sed -E 's/.*"collection_id":"([0-9a-f-]{36})".*/\1/')
 echo "[web-bench] storing $DOCUMENTS documents through the REST API"
 seq 1 "$DOCUMENTS" | xargs -P 2 -I{} curl -sf -o /dev/null -X POST "$BASE/api/v1/documents" \
     -H "Authorization: Bearer $jwt" -H 'Content-Type: application/json' \

@@ -66,7 +66,7 @@ final class Api {
     String createCollection(String name) throws IOException, InterruptedException {
         Reply created = post("/api/v1/collections", Map.of("name", name));
         expect(created, 201, "create collection");
-        return created.body().get("id").asText();
+        return created.body().get("collection_id").asText();
     }
 
     Reply post(String path, Object body) throws IOException, InterruptedException {

@@ -83,7 +83,7 @@ final class Loads {
                 throw new IllegalStateException(reply.status() + " " + Api.abbreviate(reply.raw()));
             }
             chunks.addAndGet(reply.body().get("chunk_count").asLong());
-            ids.set(i, reply.body().get("id").asText());
+            ids.set(i, reply.body().get("document_id").asText());
         });
         List<String> inOrder = new ArrayList<>(bodies.size());
         for (int i = 0; i < bodies.size(); i++) {

@@ -230,7 +230,7 @@ final class RetrievalCommand implements Callable<Integer> {
         Api.Reply reply = api.post("/api/v1/documents/search", Map.of("query", query, "collection_id", collection,
                 "search_mode", modes.get(0), "max_results", 1));
         boolean refused = reply.status() == 400
-                && "search_mode".equals(reply.body().path("error").path("details").path("field").asText());
+                && "search_mode".equals(reply.body().path("detail").path("details").path("field").asText());
         if (!refused) {
             Api.expect(reply, 200, "search");
         }

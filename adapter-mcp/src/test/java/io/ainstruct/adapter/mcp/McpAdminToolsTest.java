@@ -98,7 +98,7 @@ class McpAdminToolsTest {
         AdminService admin = server.bean(AdminService.class);
         ActivityRecorder recorder = server.bean(ActivityRecorder.class);
         recorder.flush();
-        MonthlyUsage before = admin.currentUsage(server.users().admin().caller(), userId);
+        MonthlyUsage before = admin.monthlyUsage(server.users().admin().caller(), userId, null);
 
         int calls = 0;
         try (McpSyncClient client = Mcp.connect(server, server.users().pat(person).secret())) {
@@ -116,7 +116,7 @@ class McpAdminToolsTest {
         }
         recorder.flush();
 
-        MonthlyUsage after = admin.currentUsage(server.users().admin().caller(), userId);
+        MonthlyUsage after = admin.monthlyUsage(server.users().admin().caller(), userId, null);
         long mcp = after.requests().get(EntryPoint.MCP) - before.requests().get(EntryPoint.MCP);
         assertThat(mcp).as("MCP requests counted").isGreaterThanOrEqualTo(calls);
         assertThat(after.requests().get(EntryPoint.REST)).as("nothing here went through REST")

@@ -15,6 +15,6 @@ final class Accounts {
         if (created.status() != 201) {
             throw new IllegalStateException("document creation failed: " + created.raw());
         }
-        return created.text("id");
+        return created.text("document_id");
     }
 }

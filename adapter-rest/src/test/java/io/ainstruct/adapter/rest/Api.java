@@ -27,7 +27,7 @@ final class Api {
 
     record Response(int status, JsonNode body, String raw, HttpResponse<String> http) {
         String errorCode() {
-            return body.path("error").path("code").asText(null);
+            return body.path("detail").path("code").asText(null);
         }
 
         String text(String field) {
@@ -82,7 +82,7 @@ final class Api {
     String defaultCollection(String token) {
         for (JsonNode collection : get("/api/v1/collections", token).body().path("collections")) {
             if (collection.path("name").asText().equals("default")) {
-                return collection.path("id").asText();
+                return collection.path("collection_id").asText();
             }
         }
         throw new IllegalStateException("no default collection");

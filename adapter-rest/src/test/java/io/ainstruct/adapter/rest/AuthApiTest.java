@@ -65,12 +65,12 @@ class AuthApiTest {
         var shortPassword = api.post("/api/v1/auth/register", null, Map.of("username", "bob", "email", "bob@example.org", "password", "short"));
         assertThat(shortPassword.status()).isEqualTo(422);
         assertThat(shortPassword.errorCode()).isEqualTo("VALIDATION_ERROR");
-        assertThat(shortPassword.body().path("error").path("details").path("field").asText()).isEqualTo("password");
+        assertThat(shortPassword.body().path("detail").path("details").path("field").asText()).isEqualTo("password");
 
         var missing = api.post("/api/v1/auth/register", null, Map.of("username", "bob"));
         assertThat(missing.status()).isEqualTo(422);
         var badEmail = api.post("/api/v1/auth/register", null, Map.of("username", "bob", "email", "not-an-email", "password", "long enough"));
-        assertThat(badEmail.body().path("error").path("details").path("field").asText()).isEqualTo("email");
+        assertThat(badEmail.body().path("detail").path("details").path("field").asText()).isEqualTo("email");
     }
 
     @Test

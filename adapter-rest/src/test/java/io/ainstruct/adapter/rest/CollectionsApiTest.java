@@ -19,7 +19,7 @@ class CollectionsApiTest {
         String token = server.users().register("owner").accessToken();
         var created = api.post("/api/v1/collections", token, Map.of("name", "Recettes 🍞"));
         assertThat(created.status()).isEqualTo(201);
-        String id = created.text("id");
+        String id = created.text("collection_id");
         assertThat(created.body().path("document_count").asLong()).isZero();
 
         var list = api.get("/api/v1/collections", token);
@@ -30,7 +30,7 @@ class CollectionsApiTest {
         assertThat(renamed.status()).isEqualTo(200);
         assertThat(renamed.text("name")).isEqualTo("Bread");
 
-        assertThat(api.delete("/api/v1/collections/" + id, token).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/collections/" + id, token).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/collections/" + id, token).status()).isEqualTo(404);
     }
 
@@ -74,6 +74,6 @@ class CollectionsApiTest {
         var unknownField = api.post("/api/v1/collections", token, Map.of("name", "ok", "colour", "blue"));
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.errorCode()).isEqualTo("VALIDATION_ERROR");
-        assertThat(unknownField.body().path("error").path("message").asText()).contains("colour");
+        assertThat(unknownField.body().path("detail").path("message").asText()).contains("colour");
     }
 }

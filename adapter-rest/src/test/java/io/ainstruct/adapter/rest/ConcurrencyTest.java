@@ -58,7 +58,7 @@ class ConcurrencyTest {
     @Test
     void aThousandDocumentsFromSixteenClientsAreAllStoredOnceWithTheirChunksAndBecomeSearchable() {
         String token = server.users().register("ingester").accessToken();
-        String collection = api.post("/api/v1/collections", token, Map.of("name", "bulk")).text("id");
+        String collection = api.post("/api/v1/collections", token, Map.of("name", "bulk")).text("collection_id");
         int clients = 16;
         int perClient = 64;
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -69,7 +69,7 @@ class ConcurrencyTest {
                 Api.Response stored = api.post("/api/v1/documents", token,
                         Map.of("collection_id", collection, "title", "note " + client + "/" + n, "content", content));
                 if (stored.status() == 201) {
-                    acknowledged.put(stored.text("id"), content);
+                    acknowledged.put(stored.text("document_id"), content);
                 } else {
                     refused.incrementAndGet();
                 }
@@ -115,7 +115,7 @@ class ConcurrencyTest {
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.raw()).isIn(200, 201));
         assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
         Set<String> ids = new HashSet<>();
-        answers.forEach(a -> ids.add(a.text("id")));
+        answers.forEach(a -> ids.add(a.text("document_id")));
         assertThat(ids).hasSize(1);
         assertThat(sql.count("SELECT count(*) FROM documents WHERE collection_id = ?::uuid", collection)).isEqualTo(1);
         assertThat(sql.count("SELECT count(*) FROM chunks WHERE document_id = ?::uuid", ids.iterator().next())).isPositive();

@@ -36,7 +36,7 @@ class DocumentsApiTest {
         assertThat(stored.status()).isEqualTo(201);
         assertThat(stored.body().path("chunk_count").asInt()).isPositive();
         assertThat(stored.body().path("token_count").asInt()).isPositive();
-        String id = stored.text("id");
+        String id = stored.text("document_id");
 
         var fetched = api.get("/api/v1/documents/" + id, token);
         assertThat(fetched.status()).isEqualTo(200);
@@ -55,7 +55,7 @@ class DocumentsApiTest {
         assertThat(patched.text("content")).contains("Raft");
         assertThat(patched.text("content_hash")).isNotEqualTo(fetched.text("content_hash"));
 
-        assertThat(api.delete("/api/v1/documents/" + id, token).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/documents/" + id, token).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/documents/" + id, token).status()).isEqualTo(404);
     }
 
@@ -67,7 +67,7 @@ class DocumentsApiTest {
         var second = api.post("/api/v1/documents", token, document(collection, "B", "Same words, same hash."));
         assertThat(first.status()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(200);
-        assertThat(second.text("id")).isEqualTo(first.text("id"));
+        assertThat(second.text("document_id")).isEqualTo(first.text("document_id"));
         assertThat(api.get("/api/v1/documents", token).body().path("total").asLong()).isEqualTo(1);
     }
 
@@ -76,8 +76,8 @@ class DocumentsApiTest {
         String alice = server.users().register("mover").accessToken();
         String bob = server.users().register("bystander").accessToken();
         String from = api.defaultCollection(alice);
-        String to = api.post("/api/v1/collections", alice, Map.of("name", "archive")).text("id");
-        String id = api.post("/api/v1/documents", alice, document(from, "Movable", "Boxes and tape.")).text("id");
+        String to = api.post("/api/v1/collections", alice, Map.of("name", "archive")).text("collection_id");
+        String id = api.post("/api/v1/documents", alice, document(from, "Movable", "Boxes and tape.")).text("document_id");
 
         var intoBobs = api.patch("/api/v1/documents/" + id, alice, Map.of("collection_id", api.defaultCollection(bob)));
         assertThat(intoBobs.status()).isEqualTo(404);
@@ -93,7 +93,7 @@ class DocumentsApiTest {
         String alice = server.users().register("private").accessToken();
         String bob = server.users().register("curious").accessToken();
         String aliceCollection = api.defaultCollection(alice);
-        String id = api.post("/api/v1/documents", alice, document(aliceCollection, "Diary", "Dear diary.")).text("id");
+        String id = api.post("/api/v1/documents", alice, document(aliceCollection, "Diary", "Dear diary.")).text("document_id");
 
         for (var response : new Api.Response[]{
                 api.get("/api/v1/documents/" + id, bob),
@@ -164,7 +164,7 @@ class DocumentsApiTest {
         String collection = api.defaultCollection(token);
         Map<String, Object> fits = document(collection, "Fits", "Small metadata.");
         fits.put("metadata", OversizedMetadata.nested(8));
-        String id = api.post("/api/v1/documents", token, fits).text("id");
+        String id = api.post("/api/v1/documents", token, fits).text("document_id");
 
         Map<String, Map<String, Object>> attacks = Map.of("64 KB", OversizedMetadata.sixtyFourKilobytes(),
                 "10,000 keys", OversizedMetadata.tenThousandKeys(), "9 levels", OversizedMetadata.nested(9),
@@ -192,19 +192,19 @@ class DocumentsApiTest {
         String secret = "The launch code is 0000.";
         Map<String, Object> original = document(collection, "Secret plan", secret);
         original.put("metadata", Map.of("classified", true));
-        String id = api.post("/api/v1/documents", owner.accessToken(), original).text("id");
+        String id = api.post("/api/v1/documents", owner.accessToken(), original).text("document_id");
         String writeOnly = server.users().pat(owner, io.ainstruct.domain.access.Scope.WRITE).secret();
         assertThat(api.get("/api/v1/documents/" + id, writeOnly).status()).isEqualTo(403);
 
         var patched = api.patch("/api/v1/documents/" + id, writeOnly, Map.of());
         assertThat(patched.status()).isEqualTo(200);
-        assertThat(patched.text("id")).isEqualTo(id);
+        assertThat(patched.text("document_id")).isEqualTo(id);
         assertThat(patched.body().path("content").isNull()).isTrue();
         assertThat(patched.raw()).doesNotContain(secret).doesNotContain("Secret plan").doesNotContain("classified");
 
         var duplicate = api.post("/api/v1/documents", writeOnly, document(collection, "Guess", secret));
         assertThat(duplicate.status()).isEqualTo(200);
-        assertThat(duplicate.text("id")).isEqualTo(id);
+        assertThat(duplicate.text("document_id")).isEqualTo(id);
         assertThat(duplicate.raw()).doesNotContain("Secret plan").doesNotContain(secret);
 
         assertThat(api.patch("/api/v1/documents/" + id, owner.accessToken(), Map.of()).text("content")).isEqualTo(secret);

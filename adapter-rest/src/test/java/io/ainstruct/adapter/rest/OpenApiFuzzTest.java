@@ -103,7 +103,7 @@ class OpenApiFuzzTest {
         } else if (answer.statusCode() >= 400 && !fuzzCase.method().equals("HEAD")) {
             JsonNode error = Api.JSON.nullNode();
             try {
-                error = Api.JSON.readTree(body).path("error");
+                error = Api.JSON.readTree(body).path("detail");
             } catch (java.io.IOException notJson) {
                 problem = "error body is not JSON";
             }

@@ -35,7 +35,7 @@ class RateLimitApiTest {
         assertThat(fourth.raw()).doesNotContain("access_token");
         long retryAfter = Long.parseLong(fourth.http().headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 60L);
-        assertThat(fourth.body().path("error").path("details").path("retry_after_seconds").asLong()).isBetween(0L, 60L);
+        assertThat(fourth.body().path("detail").path("details").path("retry_after_seconds").asLong()).isBetween(0L, 60L);
 
         // Unknown users are limited alike (the limit is per address, not per account), and so are e-mail logins.
         assertThat(api.post("/api/v1/auth/login", null, Map.of("username", "nobody-at-all", "password", "whatever1")).status()).isEqualTo(429);

@@ -53,7 +53,7 @@ class RollbackTest {
         Api.Response stored = api.post("/api/v1/documents", token, doomed);
         assertThat(stored.status()).as(stored.raw()).isEqualTo(201);
         assertThat(sql.count("SELECT count(*) FROM documents WHERE title = 'Doomed'")).isEqualTo(1);
-        assertThat(sql.count("SELECT count(*) FROM chunks WHERE document_id = ?::uuid", stored.text("id")))
+        assertThat(sql.count("SELECT count(*) FROM chunks WHERE document_id = ?::uuid", stored.text("document_id")))
                 .isEqualTo(stored.body().path("chunk_count").asLong()).isPositive();
     }
 }

@@ -40,8 +40,8 @@ abstract class SearchApiCases {
         assertThat(server.bean(VectorIndex.class).getClass().getSimpleName()).as("the vector index this run tests")
                 .contains(expectedVectorIndex());
         alice = server.users().register("searcher").accessToken();
-        recipes = api.post("/api/v1/collections", alice, Map.of("name", "recipes")).text("id");
-        networking = api.post("/api/v1/collections", alice, Map.of("name", "networking")).text("id");
+        recipes = api.post("/api/v1/collections", alice, Map.of("name", "recipes")).text("collection_id");
+        networking = api.post("/api/v1/collections", alice, Map.of("name", "networking")).text("collection_id");
         store(recipes, "Sourdough", "# Sourdough\n\nFeed the starter with flour and water, let the dough rise overnight, "
                 + "then bake it in a very hot Dutch oven until the crust is dark.", Map.of("kind", "bread"));
         store(recipes, "Risotto", "# Risotto\n\nToast arborio rice in butter, add warm stock one ladle at a time and stir "
@@ -185,8 +185,8 @@ abstract class SearchApiCases {
         var response = search(Map.of("query", "bread", "search_mode", "fuzzy"));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().path("error").path("code").asText()).isEqualTo("UNKNOWN_SEARCH_MODE");
-        assertThat(response.body().path("error").path("message").asText()).contains("hybrid, semantic, keyword");
+        assertThat(response.body().path("detail").path("code").asText()).isEqualTo("UNKNOWN_SEARCH_MODE");
+        assertThat(response.body().path("detail").path("message").asText()).contains("hybrid, semantic, keyword");
     }
 
     @Test

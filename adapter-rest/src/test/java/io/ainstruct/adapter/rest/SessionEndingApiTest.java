@@ -62,7 +62,7 @@ class SessionEndingApiTest {
             assertThat(api.get("/api/v1/auth/profile", old.accessToken()).status()).as("an access token of before").isEqualTo(401);
             assertThat(refresh(old.refreshToken()).status()).as("a refresh token of before").isEqualTo(401);
         }
-        assertThat(api.get("/api/v1/auth/profile", changed.text("access_token")).text("id")).isEqualTo(user.id());
+        assertThat(api.get("/api/v1/auth/profile", changed.text("access_token")).text("user_id")).isEqualTo(user.id());
         assertThat(refresh(changed.text("refresh_token")).status()).isEqualTo(200);
         assertThat(login(user.username(), user.password()).status()).isEqualTo(401);
         assertThat(login(user.username(), "a brand new passphrase").status()).isEqualTo(200);
@@ -79,7 +79,7 @@ class SessionEndingApiTest {
         var tooShort = api.post("/api/v1/auth/password", user.accessToken(),
                 Map.of("current_password", user.password(), "new_password", "short"));
         assertThat(tooShort.status()).isEqualTo(422);
-        assertThat(tooShort.body().path("error").path("details").path("field").asText()).isEqualTo("new_password");
+        assertThat(tooShort.body().path("detail").path("details").path("field").asText()).isEqualTo("new_password");
         assertThat(api.post("/api/v1/auth/password", null, Map.of("current_password", user.password(),
                 "new_password", "a brand new passphrase")).status()).isEqualTo(401);
         String catSecret = server.users().cat(user, api.defaultCollection(user.accessToken()),

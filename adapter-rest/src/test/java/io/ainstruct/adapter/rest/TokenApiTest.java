@@ -61,14 +61,14 @@ class TokenApiTest {
         assertThat(secret).startsWith("pat_live_").matches(PAT_FORMAT);
         assertThat(created.body().path("scopes").toString()).isEqualTo("[\"read\",\"write\"]");
         assertThat(created.body().path("is_active").asBoolean()).isTrue();
-        assertThat(created.body().path("last_used_at").isNull()).isTrue();
+        assertThat(created.body().path("last_used").isNull()).isTrue();
         // default lifetime: 90 days
         Instant expires = Instant.parse(created.text("expires_at"));
         assertThat(Duration.between(Instant.now(), expires).toHours()).isBetween(90L * 24 - 1, 90L * 24);
 
         var list = api.get("/api/v1/auth/pat", user.accessToken());
         assertThat(list.status()).isEqualTo(200);
-        JsonNode listed = only(list.body().path("tokens"), created.text("id"));
+        JsonNode listed = only(list.body().path("tokens"), created.text("pat_id"));
         assertThat(listed.has("token")).as("the field is there, empty").isTrue();
         assertThat(listed.path("token").isNull()).isTrue();
         assertThat(listed.path("label").asText()).isEqualTo("laptop");
@@ -101,7 +101,7 @@ class TokenApiTest {
         assertThat(Instant.parse(child.text("expires_at"))).isEqualTo(managerExpires);
         var cat = api.post("/api/v1/auth/cat", user.accessToken(), Map.of("label", "long agent", "collection_id", collection,
                 "expires_in_days", 365));
-        var rotated = api.post("/api/v1/auth/cat/" + cat.text("id") + "/rotate", manager.text("token"), "");
+        var rotated = api.post("/api/v1/auth/cat/" + cat.text("cat_id") + "/rotate", manager.text("token"), "");
         assertThat(rotated.status()).isEqualTo(403);
         assertThat(rotated.errorCode()).isEqualTo("FORBIDDEN");
     }
@@ -126,8 +126,8 @@ class TokenApiTest {
         assertThat(api.get("/api/v1/auth/profile", pat.secret()).status()).isEqualTo(200);
 
         JsonNode listed = eventually(() -> only(api.get("/api/v1/auth/pat", user.accessToken()).body().path("tokens"), pat.id()),
-                token -> !token.path("last_used_at").isNull());
-        assertThat(Instant.parse(listed.path("last_used_at").asText())).isAfter(before).isBefore(Instant.now().plusSeconds(1));
+                token -> !token.path("last_used").isNull());
+        assertThat(Instant.parse(listed.path("last_used").asText())).isAfter(before).isBefore(Instant.now().plusSeconds(1));
     }
 
     @Test
@@ -138,7 +138,7 @@ class TokenApiTest {
 
         var rotated = api.post("/api/v1/auth/pat/" + pat.id() + "/rotate", user.accessToken(), "");
         assertThat(rotated.status()).isEqualTo(200);
-        assertThat(rotated.text("id")).isEqualTo(pat.id());
+        assertThat(rotated.text("pat_id")).isEqualTo(pat.id());
         String fresh = rotated.text("token");
         assertThat(fresh).matches(PAT_FORMAT).isNotEqualTo(pat.secret());
 
@@ -158,9 +158,9 @@ class TokenApiTest {
         assertThat(api.get("/api/v1/auth/profile", byDelete.secret()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/auth/profile", byPost.secret()).status()).isEqualTo(200);
 
-        assertThat(api.delete("/api/v1/auth/pat/" + byDelete.id(), user.accessToken()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/auth/pat/" + byDelete.id(), user.accessToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/auth/profile", byDelete.secret()).status()).isEqualTo(401);
-        assertThat(api.post("/api/v1/auth/pat/" + byPost.id() + "/delete", user.accessToken(), "").status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/pat/" + byPost.id() + "/delete", user.accessToken(), "").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/auth/profile", byPost.secret()).status()).isEqualTo(401);
 
         JsonNode listed = only(api.get("/api/v1/auth/pat", user.accessToken()).body().path("tokens"), byDelete.id());
@@ -181,7 +181,7 @@ class TokenApiTest {
             var refused = api.post("/api/v1/auth/pat", user.accessToken(), Map.of("label", "x", "expires_in_days", days));
             assertThat(refused.status()).as("PAT, %d days", days).isEqualTo(422);
             assertThat(refused.errorCode()).isEqualTo("VALIDATION_ERROR");
-            assertThat(refused.body().path("error").path("details").path("field").asText()).isEqualTo("expires_in_days");
+            assertThat(refused.body().path("detail").path("details").path("field").asText()).isEqualTo("expires_in_days");
             var refusedCat = api.post("/api/v1/auth/cat", user.accessToken(), Map.of("label", "x", "expires_in_days", days,
                     "collection_id", api.defaultCollection(user.accessToken())));
             assertThat(refusedCat.status()).as("CAT, %d days", days).isEqualTo(422);
@@ -215,7 +215,7 @@ class TokenApiTest {
         Forge.insertPat(server.databaseUrl(), user.id(), expired, Instant.now().minusSeconds(1), true, "read");
         Forge.insertPat(server.databaseUrl(), user.id(), inactive, Instant.now().plus(Duration.ofDays(3)), false, "read");
 
-        assertThat(api.get("/api/v1/auth/profile", good).text("id")).isEqualTo(user.id());
+        assertThat(api.get("/api/v1/auth/profile", good).text("user_id")).isEqualTo(user.id());
         for (String refused : new String[]{expired, inactive}) {
             var response = api.get("/api/v1/auth/profile", refused);
             assertThat(response.status()).isEqualTo(401);
@@ -242,15 +242,15 @@ class TokenApiTest {
         assertThat(created.text("collection_name")).isEqualTo("default");
 
         var list = api.get("/api/v1/auth/cat", user.accessToken());
-        JsonNode listed = only(list.body().path("tokens"), created.text("id"));
+        JsonNode listed = only(list.body().path("tokens"), created.text("cat_id"));
         assertThat(listed.path("token").isNull()).isTrue();
         assertThat(list.raw()).doesNotContain(secret);
 
         assertThat(api.post("/api/v1/documents", secret, Map.of("collection_id", collection, "title", "t", "content", "by an agent"))
                 .status()).isEqualTo(201);
-        JsonNode used = eventually(() -> only(api.get("/api/v1/auth/cat", user.accessToken()).body().path("tokens"), created.text("id")),
-                token -> !token.path("last_used_at").isNull());
-        assertThat(used.path("last_used_at").asText()).isNotBlank();
+        JsonNode used = eventually(() -> only(api.get("/api/v1/auth/cat", user.accessToken()).body().path("tokens"), created.text("cat_id")),
+                token -> !token.path("last_used").isNull());
+        assertThat(used.path("last_used").asText()).isNotBlank();
     }
 
     @Test
@@ -290,12 +290,12 @@ class TokenApiTest {
         String notesCat2 = server.users().cat(user, notes, Permission.READ_WRITE).id();
 
         var all = api.get("/api/v1/auth/cat", user.accessToken());
-        assertThat(all.body().path("tokens").findValuesAsText("id")).containsExactlyInAnyOrder(recipesCat, notesCat1, notesCat2);
+        assertThat(all.body().path("tokens").findValuesAsText("cat_id")).containsExactlyInAnyOrder(recipesCat, notesCat1, notesCat2);
         assertThat(all.body().path("total").asInt()).isEqualTo(3);
 
         var filtered = api.get("/api/v1/auth/cat?collection_id=" + notes, user.accessToken());
         assertThat(filtered.status()).isEqualTo(200);
-        assertThat(filtered.body().path("tokens").findValuesAsText("id")).containsExactlyInAnyOrder(notesCat1, notesCat2);
+        assertThat(filtered.body().path("tokens").findValuesAsText("cat_id")).containsExactlyInAnyOrder(notesCat1, notesCat2);
         assertThat(filtered.body().path("tokens").findValuesAsText("collection_name")).containsOnly("notes");
         assertThat(filtered.body().path("tokens").findValuesAsText("collection_id")).containsOnly(notes);
         assertThat(filtered.body().path("total").asInt()).isEqualTo(2);
@@ -320,14 +320,14 @@ class TokenApiTest {
         assertThat(api.get("/api/v1/documents", cat.secret()).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/documents", fresh).status()).isEqualTo(200);
 
-        assertThat(api.post("/api/v1/auth/cat/" + cat.id() + "/delete", user.accessToken(), "").status()).isEqualTo(204);
+        assertThat(api.post("/api/v1/auth/cat/" + cat.id() + "/delete", user.accessToken(), "").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/documents", fresh).status()).isEqualTo(401);
         var rotateRevoked = api.post("/api/v1/auth/cat/" + cat.id() + "/rotate", user.accessToken(), "");
         assertThat(rotateRevoked.status()).isEqualTo(409);
         assertThat(rotateRevoked.errorCode()).isEqualTo("TOKEN_REVOKED");
 
         Issued other = server.users().cat(user, collection, Permission.READ);
-        assertThat(api.delete("/api/v1/auth/cat/" + other.id(), user.accessToken()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/auth/cat/" + other.id(), user.accessToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/documents", other.secret()).status()).isEqualTo(401);
         assertThat(api.delete("/api/v1/auth/cat/" + UUID.randomUUID(), user.accessToken()).errorCode()).isEqualTo("CAT_NOT_FOUND");
     }
@@ -340,14 +340,14 @@ class TokenApiTest {
         assertThat(api.get("/api/v1/collections/" + collection, user.accessToken()).body().path("cat_count").asInt()).isEqualTo(1);
 
         var refused = api.delete("/api/v1/collections/" + collection, user.accessToken());
-        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.errorCode()).isEqualTo("COLLECTION_HAS_ACTIVE_CATS");
         assertThat(api.get("/api/v1/collections/" + collection, user.accessToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/documents", cat.secret()).status()).isEqualTo(200);
 
-        assertThat(api.delete("/api/v1/auth/cat/" + cat.id(), user.accessToken()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/auth/cat/" + cat.id(), user.accessToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/collections/" + collection, user.accessToken()).body().path("cat_count").asInt()).isZero();
-        assertThat(api.delete("/api/v1/collections/" + collection, user.accessToken()).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/collections/" + collection, user.accessToken()).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/collections/" + collection, user.accessToken()).status()).isEqualTo(404);
     }
 
@@ -388,16 +388,16 @@ class TokenApiTest {
         String month = YearMonth.now(ZoneOffset.UTC).toString();
 
         JsonNode usage = eventually(() -> api.get("/api/v1/admin/usage/" + user.id(), admin.accessToken()).body(),
-                body -> body.path("rest").asLong() >= requests);
+                body -> body.path("api_requests").asLong() >= requests);
         assertThat(usage.path("user_id").asText()).isEqualTo(user.id());
         assertThat(usage.path("year_month").asText()).isEqualTo(month);
-        assertThat(usage.path("mcp").asLong()).isZero();
-        assertThat(usage.path("total").asLong()).isEqualTo(usage.path("rest").asLong());
+        assertThat(usage.path("mcp_requests").asLong()).isZero();
+        assertThat(usage.path("total_requests").asLong()).isEqualTo(usage.path("api_requests").asLong());
 
         var history = api.get("/api/v1/admin/usage/" + user.id() + "/history", admin.accessToken());
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.body().path("months").findValuesAsText("year_month")).containsExactly(month);
-        assertThat(history.body().path("months").get(0).path("rest").asLong()).isGreaterThanOrEqualTo(requests);
+        assertThat(history.body().path("history").findValuesAsText("year_month")).containsExactly(month);
+        assertThat(history.body().path("history").get(0).path("api_requests").asLong()).isGreaterThanOrEqualTo(requests);
 
         var unknown = api.get("/api/v1/admin/usage/" + UUID.randomUUID(), admin.accessToken());
         assertThat(unknown.status()).isEqualTo(404);
@@ -408,7 +408,7 @@ class TokenApiTest {
 
     private static JsonNode only(JsonNode tokens, String id) {
         for (JsonNode token : tokens) {
-            if (token.path("id").asText().equals(id)) {
+            if (id.equals(token.path("pat_id").asText()) || id.equals(token.path("cat_id").asText())) {
                 return token;
             }
         }

@@ -24,12 +24,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
 /** User administration and usage reports; every method needs the {@code admin} scope. */
 public final class AdminService {
     public static final int MAX_PAGE_SIZE = 500;
+    public static final int DEFAULT_HISTORY_MONTHS = 6;
+    public static final int MAX_HISTORY_MONTHS = 24;
 
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -112,17 +115,28 @@ public final class AdminService {
         });
     }
 
-    /** This month's counts by entry point (zero where there were none). */
-    public MonthlyUsage currentUsage(Caller caller, UserId id) {
+    /** One month's counts by entry point (zero where there were none); {@code yearMonth} (YYYY-MM) defaults to this month. */
+    public MonthlyUsage monthlyUsage(Caller caller, UserId id, String yearMonth) {
         admin(caller);
+        YearMonth month = yearMonth == null ? YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)) : month(yearMonth);
         user(id);
-        return MonthlyUsage.of(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)), usage.history(id));
+        return MonthlyUsage.of(month, usage.history(id));
     }
 
-    public List<MonthlyUsage> usageHistory(Caller caller, UserId id) {
+    /** The {@code months} newest months that saw requests (default 6, at most 24), newest first. */
+    public List<MonthlyUsage> usageHistory(Caller caller, UserId id, Integer months) {
         admin(caller);
+        int count = Require.range("months", months, DEFAULT_HISTORY_MONTHS, 1, MAX_HISTORY_MONTHS);
         user(id);
-        return MonthlyUsage.history(usage.history(id));
+        return MonthlyUsage.history(usage.history(id)).stream().limit(count).toList();
+    }
+
+    private static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("year_month", "must be a month as YYYY-MM, such as 2026-03");
+        }
     }
 
     private User user(UserId id) {

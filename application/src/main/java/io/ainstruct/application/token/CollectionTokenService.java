@@ -69,8 +69,8 @@ public final class CollectionTokenService {
         uow.run(() -> tokens.update(own(caller, id).revoked()));
     }
 
-    /** Issues a new secret; the old one stops working when this commits. */
-    public IssuedSecret<NamedCollectionToken> rotate(Caller caller, UUID id) {
+    /** Issues a new secret (and the label and lifetime asked for); the old secret stops working when this commits. */
+    public IssuedSecret<NamedCollectionToken> rotate(Caller caller, UUID id, TokenRotation rotation) {
         Capabilities capabilities = Capabilities.of(caller);
         capabilities.require(Capability.MANAGE_TOKENS);
         String secret = Secrets.generate(TokenPrefixes.COLLECTION);
@@ -79,8 +79,9 @@ public final class CollectionTokenService {
             if (!token.active()) {
                 throw new Conflict(ErrorCode.TOKEN_REVOKED, "A revoked token cannot be rotated; create a new one");
             }
-            capabilities.requireOutlivesRotated(token.expiresAt());
-            CollectionAccessToken updated = token.withSecretHash(Secrets.digest(secret));
+            Instant expiresAt = rotation.expiresAt(clock.instant()).map(capabilities::newTokenExpiry).orElse(token.expiresAt());
+            capabilities.requireOutlivesRotated(expiresAt);
+            CollectionAccessToken updated = token.rotated(Secrets.digest(secret), rotation.label().orElse(token.label()), expiresAt);
             tokens.update(updated);
             String name = collections.findById(token.collectionId()).map(Collection::name).orElse("");
             return new IssuedSecret<>(new NamedCollectionToken(updated, name), secret);

@@ -63,8 +63,8 @@ public final class PersonalTokenService {
         uow.run(() -> tokens.update(own(caller, id).revoked()));
     }
 
-    /** Issues a new secret; the old one stops working when this commits. */
-    public IssuedSecret<PersonalAccessToken> rotate(Caller caller, UUID id) {
+    /** Issues a new secret (and the label and lifetime asked for); the old secret stops working when this commits. */
+    public IssuedSecret<PersonalAccessToken> rotate(Caller caller, UUID id, TokenRotation rotation) {
         Capabilities capabilities = Capabilities.of(caller);
         capabilities.require(Capability.MANAGE_TOKENS);
         String secret = Secrets.generate(TokenPrefixes.PERSONAL);
@@ -73,8 +73,9 @@ public final class PersonalTokenService {
             if (!token.active()) {
                 throw new Conflict(ErrorCode.TOKEN_REVOKED, "A revoked token cannot be rotated; create a new one");
             }
-            capabilities.requireOutlivesRotated(token.expiresAt());
-            PersonalAccessToken updated = token.withSecretHash(Secrets.digest(secret));
+            Instant expiresAt = rotation.expiresAt(clock.instant()).map(capabilities::newTokenExpiry).orElse(token.expiresAt());
+            capabilities.requireOutlivesRotated(expiresAt);
+            PersonalAccessToken updated = token.rotated(Secrets.digest(secret), rotation.label().orElse(token.label()), expiresAt);
             tokens.update(updated);
             return updated;
         });

@@ -1,5 +1,6 @@
 package io.ainstruct.application.access;
 
+import io.ainstruct.application.token.TokenRotation;
 import io.ainstruct.application.fakes.FakeAccessTokens;
 import io.ainstruct.application.fakes.TestWorld;
 import io.ainstruct.application.token.IssuedSecret;
@@ -185,7 +186,7 @@ class AuthenticatorTest {
         @Test
         void a_rotated_away_secret_is_invalid() {
             IssuedSecret<PersonalAccessToken> issued = pat(alice, null, null);
-            String fresh = world.personalTokenService.rotate(new Caller.Person(alice, Scope.all(), false), issued.token().id())
+            String fresh = world.personalTokenService.rotate(new Caller.Person(alice, Scope.all(), false), issued.token().id(), TokenRotation.SECRET_ONLY)
                     .secret();
 
             assertInvalid(issued.secret(), EntryPoint.REST);
@@ -274,7 +275,7 @@ class AuthenticatorTest {
         void a_rotated_away_secret_is_invalid() {
             IssuedSecret<NamedCollectionToken> issued = cat(alice, notes, null, null);
             String fresh = world.collectionTokenService.rotate(new Caller.Person(alice, Scope.all(), false),
-                    issued.token().token().id()).secret();
+                    issued.token().token().id(), TokenRotation.SECRET_ONLY).secret();
 
             assertInvalid(issued.secret(), EntryPoint.MCP);
             assertThat(authenticator.authenticate(fresh, EntryPoint.MCP).userId()).isEqualTo(alice);

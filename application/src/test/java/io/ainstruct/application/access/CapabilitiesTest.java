@@ -1,5 +1,6 @@
 package io.ainstruct.application.access;
 
+import io.ainstruct.application.token.TokenRotation;
 import io.ainstruct.application.fakes.TestWorld;
 import io.ainstruct.application.token.TokenRequest;
 import io.ainstruct.domain.access.Caller;
@@ -170,11 +171,11 @@ class CapabilitiesTest {
         var longLived = world.personalTokenService.create(aliceSession, TokenRequest.of("long", 365), Set.of(Scope.READ));
         var longCat = world.collectionTokenService.create(aliceSession, world.defaultCollection(aliceSession),
                 TokenRequest.of("long agent", 365), Permission.READ);
-        assertRefusal(() -> world.personalTokenService.rotate(shortLived, longLived.token().id()), ErrorCode.FORBIDDEN,
+        assertRefusal(() -> world.personalTokenService.rotate(shortLived, longLived.token().id(), TokenRotation.SECRET_ONLY), ErrorCode.FORBIDDEN,
                 "This token would hand out a secret that outlives it; rotate that token from a login session");
-        assertRefusal(() -> world.collectionTokenService.rotate(shortLived, longCat.token().token().id()), ErrorCode.FORBIDDEN,
+        assertRefusal(() -> world.collectionTokenService.rotate(shortLived, longCat.token().token().id(), TokenRotation.SECRET_ONLY), ErrorCode.FORBIDDEN,
                 "This token would hand out a secret that outlives it; rotate that token from a login session");
-        assertThatCode(() -> world.personalTokenService.rotate(shortLived, pat.token().id())).doesNotThrowAnyException();
+        assertThatCode(() -> world.personalTokenService.rotate(shortLived, pat.token().id(), TokenRotation.SECRET_ONLY)).doesNotThrowAnyException();
     }
 
     private int names;

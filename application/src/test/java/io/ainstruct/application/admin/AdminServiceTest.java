@@ -62,8 +62,8 @@ class AdminServiceTest {
                 () -> admin.update(caller, target, activeFlag(true)),
                 () -> admin.promote(caller, target),
                 () -> admin.delete(caller, target),
-                () -> admin.currentUsage(caller, target),
-                () -> admin.usageHistory(caller, target));
+                () -> admin.monthlyUsage(caller, target, null),
+                () -> admin.usageHistory(caller, target, null));
     }
 
     @Nested
@@ -379,7 +379,7 @@ class AdminServiceTest {
             world.usage.seed(alice.userId(), thisMonth, EntryPoint.REST, 5);
             world.usage.seed(alice.userId(), thisMonth.minusMonths(1), EntryPoint.MCP, 7);
 
-            MonthlyUsage usage = admin.currentUsage(root, alice.userId());
+            MonthlyUsage usage = admin.monthlyUsage(root, alice.userId(), null);
 
             assertThat(usage.month()).isEqualTo(thisMonth);
             assertThat(usage.requests()).containsExactlyInAnyOrderEntriesOf(Map.of(EntryPoint.REST, 5L, EntryPoint.MCP, 0L));
@@ -390,7 +390,7 @@ class AdminServiceTest {
         void a_user_without_requests_this_month_has_zeros() {
             world.usage.seed(bob.userId(), thisMonth.minusMonths(2), EntryPoint.REST, 9);
 
-            MonthlyUsage usage = admin.currentUsage(root, bob.userId());
+            MonthlyUsage usage = admin.monthlyUsage(root, bob.userId(), null);
 
             assertThat(usage.month()).isEqualTo(thisMonth);
             assertThat(usage.requests()).containsExactlyInAnyOrderEntriesOf(Map.of(EntryPoint.REST, 0L, EntryPoint.MCP, 0L));
@@ -400,14 +400,14 @@ class AdminServiceTest {
         void counts_what_the_authenticator_recorded() {
             String pat = world.pat(alice).secret();
             world.activity.flush();
-            long rest = admin.currentUsage(root, alice.userId()).requests().get(EntryPoint.REST);
+            long rest = admin.monthlyUsage(root, alice.userId(), null).requests().get(EntryPoint.REST);
 
             world.authenticator.authenticate(pat, EntryPoint.MCP);
             world.authenticator.authenticate(pat, EntryPoint.MCP);
             world.authenticator.authenticate(pat, EntryPoint.REST);
             world.activity.flush();
 
-            MonthlyUsage usage = admin.currentUsage(root, alice.userId());
+            MonthlyUsage usage = admin.monthlyUsage(root, alice.userId(), null);
             assertThat(usage.requests().get(EntryPoint.MCP)).isEqualTo(2);
             assertThat(usage.requests().get(EntryPoint.REST)).isEqualTo(rest + 1);
         }
@@ -420,7 +420,7 @@ class AdminServiceTest {
             world.usage.seed(alice.userId(), YearMonth.of(2025, 12), EntryPoint.MCP, 3);
             world.usage.seed(bob.userId(), YearMonth.of(2025, 10), EntryPoint.MCP, 8);
 
-            List<MonthlyUsage> history = admin.usageHistory(root, alice.userId());
+            List<MonthlyUsage> history = admin.usageHistory(root, alice.userId(), null);
 
             assertThat(history).extracting(MonthlyUsage::month)
                     .containsExactly(YearMonth.of(2026, 1), YearMonth.of(2025, 12), YearMonth.of(2025, 11));
@@ -433,13 +433,13 @@ class AdminServiceTest {
 
         @Test
         void a_user_without_any_requests_has_an_empty_history() {
-            assertThat(admin.usageHistory(root, bob.userId())).isEmpty();
+            assertThat(admin.usageHistory(root, bob.userId(), null)).isEmpty();
         }
 
         @Test
         void an_unknown_user_is_not_found() {
             for (Function<UserId, Object> op : List.<Function<UserId, Object>>of(
-                    id -> admin.currentUsage(root, id), id -> admin.usageHistory(root, id))) {
+                    id -> admin.monthlyUsage(root, id, null), id -> admin.usageHistory(root, id, null))) {
                 assertRefused(() -> op.apply(UserId.random()), NotFound.class, ErrorCode.USER_NOT_FOUND);
             }
         }

@@ -213,7 +213,7 @@ class CollectionTokenServiceTest {
         void issues_a_new_secret_and_the_old_one_stops_working() {
             IssuedSecret<NamedCollectionToken> original = create(alice, aliceNotes, Permission.READ_WRITE);
 
-            IssuedSecret<NamedCollectionToken> rotated = service.rotate(alice, original.token().token().id());
+            IssuedSecret<NamedCollectionToken> rotated = service.rotate(alice, original.token().token().id(), TokenRotation.SECRET_ONLY);
 
             assertThat(rotated.secret()).startsWith("cat_live_").isNotEqualTo(original.secret());
             assertThat(rotated.token().collectionName()).isEqualTo("notes");
@@ -231,14 +231,14 @@ class CollectionTokenServiceTest {
             UUID id = create(alice, aliceNotes, null).token().token().id();
             service.revoke(alice, id);
 
-            assertRefused(() -> service.rotate(alice, id), Conflict.class, ErrorCode.TOKEN_REVOKED);
+            assertRefused(() -> service.rotate(alice, id, TokenRotation.SECRET_ONLY), Conflict.class, ErrorCode.TOKEN_REVOKED);
         }
 
         @Test
         void another_users_token_is_not_found_and_keeps_its_secret() {
             IssuedSecret<NamedCollectionToken> bobs = create(bob, bobDefault, null);
 
-            assertRefused(() -> service.rotate(alice, bobs.token().token().id()), NotFound.class, ErrorCode.CAT_NOT_FOUND);
+            assertRefused(() -> service.rotate(alice, bobs.token().token().id(), TokenRotation.SECRET_ONLY), NotFound.class, ErrorCode.CAT_NOT_FOUND);
 
             assertWorks(bobs.secret());
         }
@@ -247,7 +247,7 @@ class CollectionTokenServiceTest {
         void a_collection_token_cannot_rotate() {
             UUID id = create(alice, aliceNotes, null).token().token().id();
 
-            assertRefused(() -> service.rotate(token(alice, aliceNotes, Permission.READ_WRITE), id), Forbidden.class,
+            assertRefused(() -> service.rotate(token(alice, aliceNotes, Permission.READ_WRITE), id, TokenRotation.SECRET_ONLY), Forbidden.class,
                     ErrorCode.FORBIDDEN);
         }
     }

@@ -248,7 +248,7 @@ class PersonalTokenServiceTest {
         void issues_a_new_secret_and_the_old_one_stops_working() {
             IssuedSecret<PersonalAccessToken> original = create(alice, "laptop", 30, EnumSet.of(Scope.READ));
 
-            IssuedSecret<PersonalAccessToken> rotated = service.rotate(alice, original.token().id());
+            IssuedSecret<PersonalAccessToken> rotated = service.rotate(alice, original.token().id(), TokenRotation.SECRET_ONLY);
 
             assertThat(rotated.secret()).startsWith("pat_live_").isNotEqualTo(original.secret());
             assertThat(rotated.token().id()).isEqualTo(original.token().id());
@@ -264,7 +264,7 @@ class PersonalTokenServiceTest {
         void keeps_label_scopes_and_expiry() {
             PersonalAccessToken original = create(alice, "laptop", 30, EnumSet.of(Scope.READ)).token();
 
-            PersonalAccessToken rotated = service.rotate(alice, original.id()).token();
+            PersonalAccessToken rotated = service.rotate(alice, original.id(), TokenRotation.SECRET_ONLY).token();
 
             assertThat(rotated.label()).isEqualTo("laptop");
             assertThat(rotated.scopes()).containsExactly(Scope.READ);
@@ -276,7 +276,7 @@ class PersonalTokenServiceTest {
             IssuedSecret<PersonalAccessToken> issued = create(alice, "laptop", null, null);
             service.revoke(alice, issued.token().id());
 
-            assertRefused(() -> service.rotate(alice, issued.token().id()), Conflict.class, ErrorCode.TOKEN_REVOKED);
+            assertRefused(() -> service.rotate(alice, issued.token().id(), TokenRotation.SECRET_ONLY), Conflict.class, ErrorCode.TOKEN_REVOKED);
 
             assertThat(world.personalTokens.storedHashes()).contains(Secrets.digest(issued.secret()));
             assertDead(issued.secret());
@@ -286,7 +286,7 @@ class PersonalTokenServiceTest {
         void another_users_token_is_not_found_and_keeps_its_secret() {
             IssuedSecret<PersonalAccessToken> bobs = create(bob, "bobs", null, null);
 
-            assertRefused(() -> service.rotate(alice, bobs.token().id()), NotFound.class, ErrorCode.PAT_NOT_FOUND);
+            assertRefused(() -> service.rotate(alice, bobs.token().id(), TokenRotation.SECRET_ONLY), NotFound.class, ErrorCode.PAT_NOT_FOUND);
 
             assertWorks(bobs.secret());
         }
@@ -300,7 +300,7 @@ class PersonalTokenServiceTest {
         assertRefused(() -> create(cat, "from a cat", null, null), Forbidden.class, ErrorCode.FORBIDDEN);
         assertRefused(() -> service.list(cat), Forbidden.class, ErrorCode.FORBIDDEN);
         assertRefused(() -> service.revoke(cat, id), Forbidden.class, ErrorCode.FORBIDDEN);
-        assertRefused(() -> service.rotate(cat, id), Forbidden.class, ErrorCode.FORBIDDEN);
+        assertRefused(() -> service.rotate(cat, id, TokenRotation.SECRET_ONLY), Forbidden.class, ErrorCode.FORBIDDEN);
         assertThat(service.list(alice)).hasSize(1).allMatch(PersonalAccessToken::active);
     }
 

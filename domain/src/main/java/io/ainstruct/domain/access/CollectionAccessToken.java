@@ -23,8 +23,9 @@ public record CollectionAccessToken(UUID id, CollectionId collectionId, UserId c
                 false, createdAt);
     }
 
-    public CollectionAccessToken withSecretHash(String newHash) {
-        return new CollectionAccessToken(id, collectionId, createdBy, label, newHash, permission, expiresAt, lastUsedAt,
-                active, createdAt);
+    /** The same token under a new secret, label and expiry. */
+    public CollectionAccessToken rotated(String newHash, String newLabel, Instant newExpiresAt) {
+        return new CollectionAccessToken(id, collectionId, createdBy, newLabel, newHash, permission, newExpiresAt,
+                lastUsedAt, active, createdAt);
     }
 }

@@ -25,7 +25,8 @@ public record PersonalAccessToken(UUID id, UserId userId, String label, String t
         return new PersonalAccessToken(id, userId, label, tokenHash, scopes, expiresAt, lastUsedAt, false, createdAt);
     }
 
-    public PersonalAccessToken withSecretHash(String newHash) {
-        return new PersonalAccessToken(id, userId, label, newHash, scopes, expiresAt, lastUsedAt, active, createdAt);
+    /** The same token under a new secret, label and expiry. */
+    public PersonalAccessToken rotated(String newHash, String newLabel, Instant newExpiresAt) {
+        return new PersonalAccessToken(id, userId, newLabel, newHash, scopes, newExpiresAt, lastUsedAt, active, createdAt);
     }
 }

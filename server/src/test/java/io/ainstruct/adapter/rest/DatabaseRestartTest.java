@@ -80,7 +80,7 @@ class DatabaseRestartTest {
                         Api.Response answer = api.post("/api/v1/documents", token,
                                 Map.of("collection_id", collection, "title", "ledger", "content", content));
                         if (answer.status() == 201) {
-                            acknowledged.put(answer.text("id"), content);
+                            acknowledged.put(answer.text("document_id"), content);
                         } else {
                             failures.add(answer);
                         }

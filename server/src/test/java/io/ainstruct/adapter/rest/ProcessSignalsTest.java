@@ -85,7 +85,7 @@ class ProcessSignalsTest {
                         Api.Response answer = api.post("/api/v1/documents", token,
                                 Map.of("collection_id", collection, "title", "record " + n, "content", content));
                         if (answer.status() == 201) {
-                            acknowledged.put(answer.text("id"), content);
+                            acknowledged.put(answer.text("document_id"), content);
                         }
                     } catch (UncheckedIOException connectionLost) {
                         return;

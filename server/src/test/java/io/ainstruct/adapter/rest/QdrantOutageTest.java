@@ -52,7 +52,7 @@ class QdrantOutageTest {
             String qdrantCollection = ((QdrantVectorIndex) index).collectionName();
             Api api = new Api(server.uri());
             String alice = server.users().register("outage").accessToken();
-            String notes = api.post("/api/v1/collections", alice, Map.of("name", "notes")).text("id");
+            String notes = api.post("/api/v1/collections", alice, Map.of("name", "notes")).text("collection_id");
             List<String> stored = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 stored.add(store(api, alice, notes, "before " + i));
@@ -107,7 +107,7 @@ class QdrantOutageTest {
         Api.Response response = api.post("/api/v1/documents", token, Map.of("collection_id", collection, "title", title,
                 "content", "A short note called " + title + "."));
         assertThat(response.status()).as(response.raw()).isEqualTo(201);
-        return response.text("id");
+        return response.text("document_id");
     }
 
     private static void awaitReadiness(Api api, Predicate<JsonNode> condition) {

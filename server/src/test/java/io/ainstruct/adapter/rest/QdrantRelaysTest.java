@@ -50,7 +50,7 @@ class QdrantRelaysTest {
                 "ainstruct.indexing.worker.enabled", "false"))) {
             Api api = new Api(server.uri());
             String alice = server.users().register("relays").accessToken();
-            String notes = api.post("/api/v1/collections", alice, Map.of("name", "notes")).text("id");
+            String notes = api.post("/api/v1/collections", alice, Map.of("name", "notes")).text("collection_id");
             for (int i = 0; i < DOCUMENTS; i++) {
                 assertThat(api.post("/api/v1/documents", alice, Map.of("collection_id", notes, "title", "note " + i,
                         "content", "Note number " + i + " of the relay test.")).status()).isEqualTo(201);

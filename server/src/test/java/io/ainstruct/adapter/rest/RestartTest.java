@@ -22,7 +22,7 @@ class RestartTest {
             Api api = new Api(first.uri());
             token = first.users().register("durable").accessToken();
             id = api.post("/api/v1/documents", token, Map.of("collection_id", api.defaultCollection(token),
-                    "title", "Lighthouses", "content", "A lighthouse warns ships of rocks with a rotating beam of light.")).text("id");
+                    "title", "Lighthouses", "content", "A lighthouse warns ships of rocks with a rotating beam of light.")).text("document_id");
         }
         try (TestServer second = TestServer.on(databaseUrl, Map.of())) {
             Api api = new Api(second.uri());

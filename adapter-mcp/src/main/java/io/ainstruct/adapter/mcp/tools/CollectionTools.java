@@ -4,6 +4,7 @@ import io.ainstruct.application.access.Capability;
 import io.ainstruct.application.collection.CollectionService;
 import io.ainstruct.application.token.CollectionTokenService;
 import io.ainstruct.application.token.TokenRequest;
+import io.ainstruct.application.token.TokenRotation;
 import io.ainstruct.domain.access.Caller;
 import io.ainstruct.domain.access.Permission;
 import io.ainstruct.domain.collection.CollectionId;
@@ -61,7 +62,7 @@ public class CollectionTools {
                 new ToolSpec("rotate_collection_access_token_tool", "Replace a collection access token's secret; the old "
                         + "secret stops working at once. The new secret is in the result once.",
                         Schema.object().uuid("token_id", "The token's id (not its secret).", true).build(),
-                        Capability.MANAGE_TOKENS, (caller, args) -> Views.issued(tokens.rotate(caller, args.id("token_id")))));
+                        Capability.MANAGE_TOKENS, (caller, args) -> Views.issued(tokens.rotate(caller, args.id("token_id"), TokenRotation.SECRET_ONLY))));
     }
 
     private Object deleteCollection(Caller caller, Args args) {

@@ -122,7 +122,7 @@ class PostgresPersonalAccessTokenRepositoryTest extends PostgresAdapterTest {
         Instant used = Fixtures.now();
         tokens.recordUse(Map.of(stale.id(), used));
 
-        tokens.update(stale.withSecretHash(Secrets.digest(Secrets.generate("pat_live_"))).revoked());
+        tokens.update(stale.rotated(Secrets.digest(Secrets.generate("pat_live_")), stale.label(), stale.expiresAt()).revoked());
 
         assertThat(tokens.findById(stale.id())).hasValueSatisfying(found -> {
             assertThat(found.active()).isFalse();

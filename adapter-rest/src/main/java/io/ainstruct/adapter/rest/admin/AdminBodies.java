@@ -23,7 +23,7 @@ final class AdminBodies {
     }
 
     @Serdeable
-    record UserView(UUID id, String email, String username, boolean isActive, boolean isSuperuser, Instant createdAt,
+    record UserView(UUID userId, String email, String username, boolean isActive, boolean isSuperuser, Instant createdAt,
                     Instant updatedAt) {
         static UserView of(User u) {
             return new UserView(u.id().value(), u.email(), u.username(), u.active(), u.superuser(), u.createdAt(), u.updatedAt());
@@ -31,7 +31,7 @@ final class AdminBodies {
     }
 
     @Serdeable
-    record UserDetailView(UUID id, String email, String username, boolean isActive, boolean isSuperuser, Instant createdAt,
+    record UserDetailView(UUID userId, String email, String username, boolean isActive, boolean isSuperuser, Instant createdAt,
                           Instant updatedAt, long collectionCount, long patCount, long catCount) {
         static UserDetailView of(UserStats s) {
             User u = s.user();
@@ -47,15 +47,25 @@ final class AdminBodies {
         }
     }
 
+    /** REST requests are counted as {@code api_requests}, the Python service's name for them. */
     @Serdeable
-    record UsageView(UUID userId, String yearMonth, long rest, long mcp, long total) {
+    record UsageView(UUID userId, String yearMonth, long apiRequests, long mcpRequests, long totalRequests) {
         static UsageView of(UUID user, MonthlyUsage usage) {
             return new UsageView(user, usage.month().toString(), usage.requests().get(EntryPoint.REST),
                     usage.requests().get(EntryPoint.MCP), usage.total());
         }
     }
 
+    /** A month of the history; the Python service names its sum {@code total} here, not {@code total_requests}. */
     @Serdeable
-    record UsageHistory(UUID userId, List<UsageView> months) {
+    record UsageHistoryItem(String yearMonth, long apiRequests, long mcpRequests, long total) {
+        static UsageHistoryItem of(MonthlyUsage usage) {
+            return new UsageHistoryItem(usage.month().toString(), usage.requests().get(EntryPoint.REST),
+                    usage.requests().get(EntryPoint.MCP), usage.total());
+        }
+    }
+
+    @Serdeable
+    record UsageHistory(UUID userId, List<UsageHistoryItem> history) {
     }
 }

@@ -3,17 +3,18 @@ package io.ainstruct.adapter.rest.admin;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.ainstruct.adapter.rest.admin.AdminBodies.UpdateUserBody;
 import io.ainstruct.adapter.rest.admin.AdminBodies.UsageHistory;
+import io.ainstruct.adapter.rest.admin.AdminBodies.UsageHistoryItem;
 import io.ainstruct.adapter.rest.admin.AdminBodies.UsageView;
 import io.ainstruct.adapter.rest.admin.AdminBodies.UserDetailView;
 import io.ainstruct.adapter.rest.admin.AdminBodies.UserList;
 import io.ainstruct.adapter.rest.admin.AdminBodies.UserView;
+import io.ainstruct.adapter.rest.MessageView;
 import io.ainstruct.adapter.rest.auth.BearerToken;
 import io.ainstruct.adapter.rest.auth.Callers;
 import io.ainstruct.application.admin.AdminService;
 import io.ainstruct.application.admin.UserChanges;
 import io.ainstruct.domain.user.UserId;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -21,7 +22,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -65,9 +65,9 @@ class AdminController {
     }
 
     @Delete("/users/{id}")
-    @Status(HttpStatus.NO_CONTENT)
-    void delete(@Parameter(hidden = true) BearerToken token, UUID id) {
+    MessageView delete(@Parameter(hidden = true) BearerToken token, UUID id) {
         admin.delete(callers.of(token), new UserId(id));
+        return new MessageView("User deleted successfully");
     }
 
     @Post("/users/{id}/promote")
@@ -76,14 +76,15 @@ class AdminController {
     }
 
     @Get("/usage/{userId}")
-    UsageView usage(@Parameter(hidden = true) BearerToken token, UUID userId) {
-        return UsageView.of(userId, admin.currentUsage(callers.of(token), new UserId(userId)));
+    UsageView usage(@Parameter(hidden = true) BearerToken token, UUID userId,
+                    @Nullable @QueryValue("year_month") String yearMonth) {
+        return UsageView.of(userId, admin.monthlyUsage(callers.of(token), new UserId(userId), yearMonth));
     }
 
     @Get("/usage/{userId}/history")
-    UsageHistory history(@Parameter(hidden = true) BearerToken token, UUID userId) {
-        var months = admin.usageHistory(callers.of(token), new UserId(userId)).stream()
-                .map(month -> UsageView.of(userId, month)).toList();
-        return new UsageHistory(userId, months);
+    UsageHistory history(@Parameter(hidden = true) BearerToken token, UUID userId, @Nullable @QueryValue Integer months) {
+        var history = admin.usageHistory(callers.of(token), new UserId(userId), months).stream()
+                .map(UsageHistoryItem::of).toList();
+        return new UsageHistory(userId, history);
     }
 }

@@ -33,10 +33,6 @@ final class AuthBodies {
     }
 
     @Serdeable
-    record MessageView(String message) {
-    }
-
-    @Serdeable
     record TokenPairView(String accessToken, String refreshToken, String tokenType, long expiresIn) {
         static TokenPairView of(Session session) {
             return new TokenPairView(session.accessToken(), session.refreshToken(), "bearer",
@@ -45,7 +41,7 @@ final class AuthBodies {
     }
 
     @Serdeable
-    record UserView(UUID id, String email, String username, boolean isActive, boolean isSuperuser,
+    record UserView(UUID userId, String email, String username, boolean isActive, boolean isSuperuser,
                     Instant createdAt, Instant updatedAt) {
         static UserView of(User user) {
             return new UserView(user.id().value(), user.email(), user.username(), user.active(), user.superuser(),

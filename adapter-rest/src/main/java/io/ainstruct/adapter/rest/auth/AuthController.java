@@ -2,7 +2,7 @@ package io.ainstruct.adapter.rest.auth;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.ainstruct.adapter.rest.auth.AuthBodies.LoginBody;
-import io.ainstruct.adapter.rest.auth.AuthBodies.MessageView;
+import io.ainstruct.adapter.rest.MessageView;
 import io.ainstruct.adapter.rest.auth.AuthBodies.PasswordChangeBody;
 import io.ainstruct.adapter.rest.auth.AuthBodies.RefreshBody;
 import io.ainstruct.adapter.rest.auth.AuthBodies.RegisterBody;

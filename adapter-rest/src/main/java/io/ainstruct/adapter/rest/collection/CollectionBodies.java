@@ -17,7 +17,7 @@ final class CollectionBodies {
     }
 
     @Serdeable
-    record CollectionView(UUID id, String name, UUID userId, long documentCount, long catCount,
+    record CollectionView(UUID collectionId, String name, UUID userId, long documentCount, long catCount,
                           Instant createdAt, Instant updatedAt) {
         static CollectionView of(CollectionSummary summary) {
             var c = summary.collection();

@@ -1,6 +1,7 @@
 package io.ainstruct.adapter.rest.collection;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.ainstruct.adapter.rest.MessageView;
 import io.ainstruct.adapter.rest.auth.BearerToken;
 import io.ainstruct.adapter.rest.auth.Callers;
 import io.ainstruct.adapter.rest.collection.CollectionBodies.CollectionList;
@@ -56,8 +57,8 @@ class CollectionController {
     }
 
     @Delete("/{id}")
-    @Status(HttpStatus.NO_CONTENT)
-    void delete(@Parameter(hidden = true) BearerToken token, UUID id) {
+    MessageView delete(@Parameter(hidden = true) BearerToken token, UUID id) {
         collections.delete(callers.of(token), new CollectionId(id));
+        return new MessageView("Collection deleted successfully");
     }
 }

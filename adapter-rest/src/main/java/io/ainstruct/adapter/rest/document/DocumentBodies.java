@@ -39,7 +39,7 @@ final class DocumentBodies {
     }
 
     @Serdeable
-    record StoredView(UUID id, String title, UUID collectionId, int chunkCount, int tokenCount, String contentHash,
+    record StoredView(UUID documentId, String title, UUID collectionId, int chunkCount, int tokenCount, String contentHash,
                       Instant createdAt) {
         static StoredView of(StoredDocument stored) {
             Document d = stored.document();
@@ -49,7 +49,7 @@ final class DocumentBodies {
     }
 
     @Serdeable
-    record DocumentView(UUID id, UUID collectionId, String title, String content, String contentHash,
+    record DocumentView(UUID documentId, UUID collectionId, String title, String content, String contentHash,
                         String documentType, Map<String, Object> metadata, int chunkCount, int tokenCount,
                         Instant createdAt, Instant updatedAt) {
         static DocumentView of(StoredDocument stored) {
@@ -60,7 +60,7 @@ final class DocumentBodies {
     }
 
     @Serdeable
-    record SummaryView(UUID id, UUID collectionId, String title, String documentType, Map<String, Object> metadata,
+    record SummaryView(UUID documentId, UUID collectionId, String title, String documentType, Map<String, Object> metadata,
                        int chunkCount, int tokenCount, Instant createdAt, Instant updatedAt) {
         static SummaryView of(DocumentSummary s) {
             return new SummaryView(s.id().value(), s.collectionId().value(), s.title(), s.type().wireName(), s.metadata(),

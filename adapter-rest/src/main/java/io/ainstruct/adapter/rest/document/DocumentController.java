@@ -1,6 +1,7 @@
 package io.ainstruct.adapter.rest.document;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.ainstruct.adapter.rest.MessageView;
 import io.ainstruct.adapter.rest.auth.BearerToken;
 import io.ainstruct.adapter.rest.auth.Callers;
 import io.ainstruct.adapter.rest.document.DocumentBodies.DocumentList;
@@ -30,7 +31,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -86,9 +86,9 @@ class DocumentController {
     }
 
     @Delete("/{id}")
-    @Status(HttpStatus.NO_CONTENT)
-    void delete(@Parameter(hidden = true) BearerToken token, UUID id) {
+    MessageView delete(@Parameter(hidden = true) BearerToken token, UUID id) {
         documents.delete(callers.of(token), new DocumentId(id));
+        return new MessageView("Document deleted successfully");
     }
 
     @Post("/search")

@@ -27,7 +27,7 @@ import java.util.Set;
 class DomainExceptionHandler implements ExceptionHandler<DomainException, HttpResponse<ErrorEnvelope>> {
     // The Python service answers these with 400, and its clients rely on it.
     private static final Set<ErrorCode> LEGACY_BAD_REQUEST = Set.of(ErrorCode.USERNAME_EXISTS, ErrorCode.EMAIL_EXISTS,
-            ErrorCode.CANNOT_DELETE_SELF, ErrorCode.CANNOT_DEACTIVATE_SELF);
+            ErrorCode.CANNOT_DELETE_SELF, ErrorCode.CANNOT_DEACTIVATE_SELF, ErrorCode.COLLECTION_HAS_ACTIVE_CATS);
 
     /** Input that is not a value of the right kind at all, rather than a value breaking a rule. */
     private static final Set<ErrorCode> BAD_REQUEST_INPUT = Set.of(ErrorCode.INVALID_ID, ErrorCode.UNKNOWN_SEARCH_MODE);

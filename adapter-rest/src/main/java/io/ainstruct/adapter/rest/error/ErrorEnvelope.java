@@ -4,9 +4,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Map;
 
-/** The contract's single error shape: {@code {"error": {"code", "message", "details"}}}. */
+/**
+ * The contract's single error shape, {@code {"detail": {"code", "message", "details"}}}: the body the Python service's
+ * HTTPExceptions give, so its clients read our errors where they read its own.
+ */
 @Serdeable
-public record ErrorEnvelope(Body error) {
+public record ErrorEnvelope(Body detail) {
 
     @Serdeable
     public record Body(String code, String message, Map<String, Object> details) {

@@ -1,10 +1,12 @@
 package io.ainstruct.adapter.rest.token;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.ainstruct.adapter.rest.MessageView;
 import io.ainstruct.adapter.rest.auth.BearerToken;
 import io.ainstruct.adapter.rest.auth.Callers;
 import io.ainstruct.adapter.rest.token.TokenBodies.CatList;
 import io.ainstruct.adapter.rest.token.TokenBodies.CatView;
+import io.ainstruct.adapter.rest.token.TokenBodies.RotateBody;
 import io.ainstruct.adapter.rest.token.TokenBodies.CreateCatBody;
 import io.ainstruct.application.token.CollectionTokenService;
 import io.ainstruct.application.token.TokenRequest;
@@ -56,21 +58,20 @@ class CollectionTokenController {
     }
 
     @Delete("/{id}")
-    @Status(HttpStatus.NO_CONTENT)
-    void revoke(@Parameter(hidden = true) BearerToken token, UUID id) {
+    MessageView revoke(@Parameter(hidden = true) BearerToken token, UUID id) {
         tokens.revoke(callers.of(token), id);
+        return new MessageView("CAT deleted successfully");
     }
 
     /** The Python service's current spelling of revocation. */
     @Post("/{id}/delete")
-    @Status(HttpStatus.NO_CONTENT)
-    void revokeByPost(@Parameter(hidden = true) BearerToken token, UUID id) {
-        revoke(token, id);
+    MessageView revokeByPost(@Parameter(hidden = true) BearerToken token, UUID id) {
+        return revoke(token, id);
     }
 
     @Post("/{id}/rotate")
-    CatView rotate(@Parameter(hidden = true) BearerToken token, UUID id) {
-        return CatView.issued(tokens.rotate(callers.of(token), id));
+    CatView rotate(@Parameter(hidden = true) BearerToken token, UUID id, @Nullable @Body RotateBody body) {
+        return CatView.issued(tokens.rotate(callers.of(token), id, RotateBody.rotation(body)));
     }
 
     private static CollectionId collectionId(String text) {

@@ -1,14 +1,17 @@
 package io.ainstruct.adapter.rest.token;
 
 import io.swagger.v3.oas.annotations.Parameter;
+import io.ainstruct.adapter.rest.MessageView;
 import io.ainstruct.adapter.rest.auth.BearerToken;
 import io.ainstruct.adapter.rest.auth.Callers;
 import io.ainstruct.adapter.rest.token.TokenBodies.CreatePatBody;
 import io.ainstruct.adapter.rest.token.TokenBodies.PatList;
 import io.ainstruct.adapter.rest.token.TokenBodies.PatView;
+import io.ainstruct.adapter.rest.token.TokenBodies.RotateBody;
 import io.ainstruct.application.token.PersonalTokenService;
 import io.ainstruct.application.token.TokenRequest;
 import io.ainstruct.domain.access.Scope;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -52,20 +55,19 @@ class PersonalTokenController {
     }
 
     @Delete("/{id}")
-    @Status(HttpStatus.NO_CONTENT)
-    void revoke(@Parameter(hidden = true) BearerToken token, UUID id) {
+    MessageView revoke(@Parameter(hidden = true) BearerToken token, UUID id) {
         tokens.revoke(callers.of(token), id);
+        return new MessageView("PAT deleted successfully");
     }
 
     /** The Python service's current spelling of revocation. */
     @Post("/{id}/delete")
-    @Status(HttpStatus.NO_CONTENT)
-    void revokeByPost(@Parameter(hidden = true) BearerToken token, UUID id) {
-        revoke(token, id);
+    MessageView revokeByPost(@Parameter(hidden = true) BearerToken token, UUID id) {
+        return revoke(token, id);
     }
 
     @Post("/{id}/rotate")
-    PatView rotate(@Parameter(hidden = true) BearerToken token, UUID id) {
-        return PatView.issued(tokens.rotate(callers.of(token), id));
+    PatView rotate(@Parameter(hidden = true) BearerToken token, UUID id, @Nullable @Body RotateBody body) {
+        return PatView.issued(tokens.rotate(callers.of(token), id, RotateBody.rotation(body)));
     }
 }

@@ -1,6 +1,7 @@
 package io.ainstruct.adapter.rest.token;
 
 import io.ainstruct.application.token.IssuedSecret;
+import io.ainstruct.application.token.TokenRotation;
 import io.ainstruct.domain.access.CollectionAccessToken;
 import io.ainstruct.domain.access.NamedCollectionToken;
 import io.ainstruct.domain.access.PersonalAccessToken;
@@ -28,24 +29,32 @@ final class TokenBodies {
                          @Nullable Integer expiresInDays) {
     }
 
+    /** Optional on rotate: a new label and a fresh lifetime from now; without them both stay as they were. */
     @Serdeable
-    record PatView(UUID id, String label, List<String> scopes, Instant expiresAt, Instant lastUsedAt, boolean isActive,
+    record RotateBody(@Nullable String label, @Nullable Integer expiresInDays) {
+        static TokenRotation rotation(@Nullable RotateBody body) {
+            return body == null ? TokenRotation.SECRET_ONLY : TokenRotation.of(body.label(), body.expiresInDays());
+        }
+    }
+
+    @Serdeable
+    record PatView(UUID patId, UUID userId, String label, List<String> scopes, Instant expiresAt, Instant lastUsed, boolean isActive,
                    Instant createdAt, @Nullable String token) {
         static PatView of(PersonalAccessToken t) {
-            return new PatView(t.id(), t.label(), t.scopes().stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList(),
+            return new PatView(t.id(), t.userId().value(), t.label(), t.scopes().stream().map(s -> s.name().toLowerCase(Locale.ROOT)).sorted().toList(),
                     t.expiresAt(), t.lastUsedAt(), t.active(), t.createdAt(), null);
         }
 
         static PatView issued(IssuedSecret<PersonalAccessToken> issued) {
             PatView view = of(issued.token());
-            return new PatView(view.id(), view.label(), view.scopes(), view.expiresAt(), view.lastUsedAt(), view.isActive(),
+            return new PatView(view.patId(), view.userId(), view.label(), view.scopes(), view.expiresAt(), view.lastUsed(), view.isActive(),
                     view.createdAt(), issued.secret());
         }
     }
 
     @Serdeable
-    record CatView(UUID id, String label, UUID collectionId, String collectionName, String permission, Instant expiresAt,
-                   Instant lastUsedAt, boolean isActive, Instant createdAt, @Nullable String token) {
+    record CatView(UUID catId, String label, UUID collectionId, String collectionName, String permission, Instant expiresAt,
+                   Instant lastUsed, boolean isActive, Instant createdAt, @Nullable String token) {
         static CatView of(NamedCollectionToken named) {
             CollectionAccessToken t = named.token();
             return new CatView(t.id(), t.label(), t.collectionId().value(), named.collectionName(),
@@ -54,8 +63,8 @@ final class TokenBodies {
 
         static CatView issued(IssuedSecret<NamedCollectionToken> issued) {
             CatView view = of(issued.token());
-            return new CatView(view.id(), view.label(), view.collectionId(), view.collectionName(), view.permission(),
-                    view.expiresAt(), view.lastUsedAt(), view.isActive(), view.createdAt(), issued.secret());
+            return new CatView(view.catId(), view.label(), view.collectionId(), view.collectionName(), view.permission(),
+                    view.expiresAt(), view.lastUsed(), view.isActive(), view.createdAt(), issued.secret());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ainstruct.adapter.web.page;
 
+import io.ainstruct.application.token.TokenRotation;
 import io.ainstruct.application.access.Capabilities;
 import io.ainstruct.application.collection.CollectionService;
 import io.ainstruct.application.token.CollectionTokenService;
@@ -111,7 +112,7 @@ class TokenPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> rotatePersonal(HttpRequest<?> request, @PathVariable String id, @Body Map<String, String> fields) {
         return pages.submit(request, Form.of(fields, PAGE), visit -> {
-            var issued = personalTokens.rotate(visit.caller(), Ids.parse(id));
+            var issued = personalTokens.rotate(visit.caller(), Ids.parse(id), TokenRotation.SECRET_ONLY);
             return visit.redirect(PAGE, new NewSecret("personal access token (rotated)", issued.token().label(), issued.secret()));
         }, this::rejected);
     }
@@ -129,7 +130,7 @@ class TokenPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> rotateCollectionToken(HttpRequest<?> request, @PathVariable String id, @Body Map<String, String> fields) {
         return pages.submit(request, Form.of(fields, PAGE), visit -> {
-            var issued = collectionTokens.rotate(visit.caller(), Ids.parse(id));
+            var issued = collectionTokens.rotate(visit.caller(), Ids.parse(id), TokenRotation.SECRET_ONLY);
             return visit.redirect(PAGE, new NewSecret("collection access token for '" + issued.token().collectionName()
                     + "' (rotated)", issued.token().token().label(), issued.secret()));
         }, this::rejected);
